@@ -1,0 +1,401 @@
+package sqlgen
+
+import (
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+	"math/big"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sqzjs/sqzjs/dialect"
+)
+
+// FormatNumber renders a float64 as JavaScript's Number.prototype.toString
+// does (shortest round-trip digits, exponent only below 1e-6 or from 1e21).
+func FormatNumber(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
+	case f == 0:
+		return "0"
+	}
+	sign := ""
+	if f < 0 {
+		sign, f = "-", -f
+	}
+	e := strconv.FormatFloat(f, 'e', -1, 64) // d.dddde±XX
+	mant, expStr, _ := strings.Cut(e, "e")
+	digits := strings.Replace(mant, ".", "", 1)
+	exp, _ := strconv.Atoi(expStr)
+	k, n := len(digits), exp+1
+	switch {
+	case k <= n && n <= 21:
+		return sign + digits + strings.Repeat("0", n-k)
+	case 0 < n && n <= 21:
+		return sign + digits[:n] + "." + digits[n:]
+	case -6 < n && n <= 0:
+		return sign + "0." + strings.Repeat("0", -n) + digits
+	}
+	es := "+"
+	if n-1 < 0 {
+		es = "-"
+	}
+	ev := n - 1
+	if ev < 0 {
+		ev = -ev
+	}
+	if k == 1 {
+		return fmt.Sprintf("%s%se%s%d", sign, digits, es, ev)
+	}
+	return fmt.Sprintf("%s%s.%se%s%d", sign, digits[:1], digits[1:], es, ev)
+}
+
+var offsetRE = regexp.MustCompile(`^([+-])(\d{1,2}):?(\d{2})$`)
+
+// InZone moves t into a Sequelize timezone setting: "" is the process time
+// zone, "+05:30" a fixed offset, anything else an IANA zone name.
+func InZone(t time.Time, tz string) (time.Time, error) {
+	if tz == "" {
+		return t.Local(), nil
+	}
+	if m := offsetRE.FindStringSubmatch(tz); m != nil {
+		h, _ := strconv.Atoi(m[2])
+		mi, _ := strconv.Atoi(m[3])
+		secs := h*3600 + mi*60
+		if m[1] == "-" {
+			secs = -secs
+		}
+		return t.In(time.FixedZone(tz, secs)), nil
+	}
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		return t, fmt.Errorf("unknown timezone %q", tz)
+	}
+	return t.In(loc), nil
+}
+
+// MomentDate formats t as moment's "YYYY-MM-DD HH:mm:ss.SSS Z" in tz, the
+// form Sequelize writes dates in on Postgres and SQLite.
+func MomentDate(t time.Time, tz string) (string, error) {
+	z, err := InZone(t, tz)
+	if err != nil {
+		return "", err
+	}
+	return z.Format("2006-01-02 15:04:05.000 -07:00"), nil
+}
+
+// escapeString quotes s as an SQL string literal for f.
+func (f Flavor) escapeString(s string) string {
+	if f.BackslashEscapes {
+		var b strings.Builder
+		b.WriteByte('\'')
+		for _, r := range s {
+			switch r {
+			case 0:
+				b.WriteString(`\0`)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\b':
+				b.WriteString(`\b`)
+			case '\t':
+				b.WriteString(`\t`)
+			case 0x1a:
+				b.WriteString(`\Z`)
+			case '\\', '\'', '"':
+				b.WriteByte('\\')
+				b.WriteRune(r)
+			default:
+				b.WriteRune(r)
+			}
+		}
+		b.WriteByte('\'')
+		return b.String()
+	}
+	s = strings.ReplaceAll(s, "'", "''")
+	if f.Name == dialect.Postgres {
+		s = strings.ReplaceAll(s, "\x00", `\0`)
+	}
+	return "'" + s + "'"
+}
+
+// hexBlob renders bytes as the dialect's BLOB literal.
+func (f Flavor) hexBlob(b []byte) string {
+	if f.Name == dialect.Postgres {
+		return `E'\\x` + hex.EncodeToString(b) + `'`
+	}
+	return "X'" + hex.EncodeToString(b) + "'"
+}
+
+// EscapeValue is SqlString.escape(value, timezone, dialect, format): the
+// untyped literal for a plain value. format is true for replacements (arrays
+// become lists on every dialect) and tz is the time zone for Dates.
+func (f Flavor) EscapeValue(v any, tz string, format bool) (string, error) {
+	switch x := v.(type) {
+	case nil, dialect.Undefined:
+		return "NULL", nil
+	case bool:
+		if f.BooleanAsInt {
+			if x {
+				return "1", nil
+			}
+			return "0", nil
+		}
+		return strconv.FormatBool(x), nil
+	case float64:
+		return FormatNumber(x), nil
+	case int:
+		return strconv.Itoa(x), nil
+	case int64:
+		return strconv.FormatInt(x, 10), nil
+	case *big.Int:
+		return x.String(), nil
+	case string:
+		return f.escapeString(x), nil
+	case time.Time:
+		s, err := f.FormatDate(x, tz, nil)
+		if err != nil {
+			return "", err
+		}
+		return f.escapeString(s), nil
+	case []byte:
+		return f.hexBlob(x), nil
+	case []any:
+		if f.Name == dialect.Postgres && !format {
+			parts := make([]string, len(x))
+			for i, e := range x {
+				s, err := f.EscapeValue(e, tz, format)
+				if err != nil {
+					return "", err
+				}
+				parts[i] = s
+			}
+			return "ARRAY[" + strings.Join(parts, ",") + "]", nil
+		}
+		return f.arrayToList(x, tz, format)
+	}
+	if dialect.IsSequelizeMethod(v) {
+		return "", errors.New("internal: a Sequelize method reached the plain escaper")
+	}
+	return "", fmt.Errorf("Invalid value %s", dialect.Describe(v))
+}
+
+func (f Flavor) arrayToList(a []any, tz string, format bool) (string, error) {
+	var b strings.Builder
+	for i, e := range a {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if sub, ok := e.([]any); ok {
+			s, err := f.arrayToList(sub, tz, format)
+			if err != nil {
+				return "", err
+			}
+			b.WriteString("(" + s + ")")
+			continue
+		}
+		s, err := f.EscapeValue(e, tz, format)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(s)
+	}
+	return b.String(), nil
+}
+
+// Escape is queryGenerator.escape(value, field): Sequelize methods render as
+// SQL, a typed attribute's stringify applies, and the rest is escaped in the
+// configured timezone.
+func (f Flavor) Escape(v any, typ *dialect.DataType) (string, error) {
+	if v != nil {
+		if _, undef := v.(dialect.Undefined); !undef {
+			if dialect.IsSequelizeMethod(v) {
+				return f.SequelizeMethod(v)
+			}
+			if typ != nil && !typ.IsRaw() {
+				return f.escapeTyped(v, typ)
+			}
+		}
+	}
+	return f.EscapeValue(v, f.Timezone, false)
+}
+
+func isFloatKey(k string) bool {
+	return k == "FLOAT" || k == "DOUBLE PRECISION" || k == "DOUBLE" || k == "REAL"
+}
+
+// escapeTyped applies DataType.stringify for the types whose stringify
+// changes the literal.
+func (f Flavor) escapeTyped(v any, t *dialect.DataType) (string, error) {
+	switch {
+	case t.Is("STRING", "CHAR") && (f.Name == dialect.MySQL || f.Name == dialect.MariaDB):
+		switch x := v.(type) {
+		case float64:
+			return f.escapeString(FormatNumber(x)), nil
+		case bool:
+			if x {
+				return f.escapeString("1"), nil
+			}
+			return f.escapeString("0"), nil
+		}
+	case t.Is("DATE"):
+		var tm time.Time
+		switch x := v.(type) {
+		case time.Time:
+			tm = x
+		case float64:
+			tm = time.UnixMilli(int64(x))
+		case string:
+			p, ok := ParseJSDate(x)
+			if !ok {
+				return f.escapeString("Invalid date"), nil
+			}
+			tm = p
+		default:
+			return f.EscapeValue(v, f.Timezone, false)
+		}
+		s, err := f.FormatDate(tm, f.Timezone, t)
+		if err != nil {
+			return "", err
+		}
+		return f.escapeString(s), nil
+	case t.Is("DATEONLY"):
+		switch x := v.(type) {
+		case time.Time:
+			return f.escapeString(x.Local().Format("2006-01-02")), nil
+		case string:
+			if p, ok := ParseJSDate(x); ok {
+				return f.escapeString(p.Local().Format("2006-01-02")), nil
+			}
+		}
+	case isFloatKey(t.Key):
+		switch x := v.(type) {
+		case float64:
+			return "'" + FormatNumber(x) + "'", nil
+		case string:
+			if _, err := strconv.ParseFloat(strings.TrimSpace(x), 64); err != nil && strings.TrimSpace(x) != "" {
+				return "'NaN'", nil
+			}
+			return "'" + x + "'", nil
+		}
+	case t.Is("BLOB"):
+		switch x := v.(type) {
+		case []byte:
+			return f.hexBlob(x), nil
+		case string:
+			return f.hexBlob([]byte(x)), nil
+		}
+	case t.Is("JSON", "JSONB"):
+		s, err := JSONStringify(v)
+		if err != nil {
+			return "", err
+		}
+		return f.EscapeValue(s, f.Timezone, false)
+	}
+	return f.EscapeValue(v, f.Timezone, false)
+}
+
+// ParseJSDate parses the date strings migrations pass where a Date is
+// expected, as new Date(string) would for the common ISO forms.
+func ParseJSDate(s string) (time.Time, bool) {
+	layouts := []string{
+		time.RFC3339Nano, "2006-01-02T15:04:05.000Z07:00", "2006-01-02T15:04:05Z07:00",
+		"2006-01-02 15:04:05.000 -07:00", "2006-01-02 15:04:05 -07:00", "2006-01-02 15:04:05.000Z07:00",
+	}
+	for _, l := range layouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	// Date-only ISO strings are UTC in JavaScript; date-time without zone is local.
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, true
+	}
+	for _, l := range []string{"2006-01-02T15:04:05.000", "2006-01-02T15:04:05", "2006-01-02 15:04:05.000", "2006-01-02 15:04:05", "2006-01-02T15:04"} {
+		if t, err := time.ParseInLocation(l, s, time.Local); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// SequelizeMethod renders Literal, Fn, Col, Cast, Where and JSONPath as
+// handleSequelizeMethod does.
+func (f Flavor) SequelizeMethod(v any) (string, error) {
+	switch x := v.(type) {
+	case *dialect.Literal:
+		return x.SQL, nil
+	case dialect.Literal:
+		return x.SQL, nil
+	case *dialect.Fn:
+		return f.SequelizeMethod(*x)
+	case dialect.Fn:
+		args := make([]string, len(x.Args))
+		for i, a := range x.Args {
+			var s string
+			var err error
+			switch {
+			case dialect.IsSequelizeMethod(a):
+				s, err = f.SequelizeMethod(a)
+			case isPlainObject(a):
+				s, err = f.WhereItems(a, WhereOptions{})
+			default:
+				if str, ok := a.(string); ok {
+					a = strings.ReplaceAll(str, "$", "$$")
+				}
+				s, err = f.Escape(a, nil)
+			}
+			if err != nil {
+				return "", err
+			}
+			args[i] = s
+		}
+		return x.Name + "(" + strings.Join(args, ", ") + ")", nil
+	case *dialect.Col:
+		return f.SequelizeMethod(*x)
+	case dialect.Col:
+		if strings.HasPrefix(x.Name, "*") {
+			return "*", nil
+		}
+		return f.QuoteIdentifiers(x.Name), nil
+	case *dialect.Cast:
+		return f.SequelizeMethod(*x)
+	case dialect.Cast:
+		var inner string
+		var err error
+		switch {
+		case dialect.IsSequelizeMethod(x.Value):
+			inner, err = f.SequelizeMethod(x.Value)
+		case isPlainObject(x.Value):
+			inner, err = f.WhereItems(x.Value, WhereOptions{})
+		default:
+			inner, err = f.Escape(x.Value, nil)
+		}
+		if err != nil {
+			return "", err
+		}
+		typ := x.Type
+		if f.CastType != nil {
+			typ = f.CastType(typ)
+		}
+		return "CAST(" + inner + " AS " + strings.ToUpper(typ) + ")", nil
+	case *dialect.Where:
+		return f.SequelizeMethod(*x)
+	case dialect.Where:
+		return f.whereMethod(x)
+	case *dialect.JSONPath, dialect.JSONPath:
+		return "", dialect.Unsupported(f.Name, "Sequelize.json() is not supported yet")
+	}
+	return "", fmt.Errorf("internal: %T is not a Sequelize method", v)
+}
+
+func isPlainObject(v any) bool { _, ok := v.(*dialect.Object); return ok }

@@ -151,4 +151,3 @@ func (d *Dialect) createTableQuery(t dialect.TableRef, attrs []attr, uniqueKeys 
 	}
 	return replaceBooleanDefaults("CREATE TABLE IF NOT EXISTS " + d.f.QuoteTable(t) + " (" + s + ");")
 }
-

@@ -1,0 +1,66 @@
+package jsrt
+
+import (
+	_ "embed"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+//go:embed prelude.js
+var preludeSource string
+
+// preludeName is the file name of the prelude in stack traces; it is not absolute, so its frames
+// never count as the user's.
+const preludeName = "node:internal/jsrt/prelude.js"
+
+var compilePrelude = sync.OnceValues(func() (*goja.Program, error) {
+	return goja.Compile(preludeName, preludeSource, true)
+})
+
+// hiddenHelpers are prelude functions the Go inspector calls.
+type hiddenHelpers struct {
+	descriptor, entries, fnSource, ownSymbols, tag, isArray, toISO, getTime, valueOf, isError goja.Callable
+}
+
+// installPrelude runs the prelude and keeps what it returns.
+func (r *Runtime) installPrelude() error {
+	prg, err := compilePrelude()
+	if err != nil {
+		return err
+	}
+	fn, err := r.vm.RunProgram(prg)
+	if err != nil {
+		return err
+	}
+	call, _ := goja.AssertFunction(fn)
+	native := r.vm.NewObject()
+	_ = native.Set("inspect", func(v goja.Value) string { return r.inspect(v, defaultInspectOptions()) })
+	_ = native.Set("now", func() float64 { return r.sinceStart().Seconds() * 1000 })
+	_ = native.Set("timeOrigin", float64(r.start.UnixNano())/1e6)
+	_ = native.Set("uncaught", func(v goja.Value) {
+		if r.loop.uncaught == nil {
+			r.loop.uncaught = r.valueError(v, "")
+		}
+	})
+	res, err := call(goja.Undefined(), native)
+	if err != nil {
+		return err
+	}
+	r.prelude = res.ToObject(r.vm)
+	in := r.prelude.Get("internal").ToObject(r.vm)
+	get := func(name string) goja.Callable {
+		f, _ := goja.AssertFunction(in.Get(name))
+		return f
+	}
+	r.hidden = &hiddenHelpers{
+		descriptor: get("descriptor"), entries: get("entries"), fnSource: get("fnSource"),
+		ownSymbols: get("ownSymbols"), tag: get("tag"), isArray: get("isArray"), toISO: get("toISO"),
+		getTime: get("getTime"), valueOf: get("valueOf"), isError: get("isError"),
+	}
+	return nil
+}
+
+// sinceStart is the time elapsed on the Runtime's clock since New.
+func (r *Runtime) sinceStart() time.Duration { return r.opts.Now().Sub(r.start) }

@@ -1,0 +1,31 @@
+package freshdb
+
+import (
+	"context"
+	"os"
+	"testing"
+)
+
+// ForTest returns a fresh database for dialect that is dropped when t ends.
+// SQLite always works (a file in t.TempDir()). For the server dialects the DSN
+// comes from [EnvVar]; when it is unset the test is skipped with a message
+// saying what to set — unless the environment variable CI is "true", where the
+// default DSN is tried and a missing server fails the test.
+func ForTest(t testing.TB, dialect string) *DB {
+	t.Helper()
+	dsn, set := ServerDSN(dialect, os.LookupEnv)
+	if !set && os.Getenv("CI") != "true" {
+		t.Skipf("%s: %s is not set; set it to a server DSN (e.g. %s) to run this test", dialect, EnvVar(dialect), dsn)
+	}
+	ctx := context.Background()
+	db, err := Create(ctx, dialect, dsn, t.TempDir())
+	if err != nil {
+		t.Fatalf("fresh %s database: %v", dialect, err)
+	}
+	t.Cleanup(func() {
+		if err := db.Close(ctx); err != nil {
+			t.Errorf("dropping fresh %s database: %v", dialect, err)
+		}
+	})
+	return db
+}

@@ -1,0 +1,562 @@
+package bridge
+
+import (
+	"context"
+	"crypto/rand"
+	_ "embed"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/dop251/goja"
+
+	"github.com/sqzjs/sqzjs/dialect"
+	"github.com/sqzjs/sqzjs/jsrt"
+)
+
+//go:embed js/prelude.js
+var preludeSource string
+
+// preludeName is the file name prelude frames carry in stacks; they are
+// dropped from the stacks users see.
+const preludeName = "sqzjs:sequelize"
+
+// Options configure a Session.
+type Options struct {
+	// Dialect plans and runs operations; Connector makes its connections.
+	Dialect   dialect.Dialect
+	Connector dialect.Connector
+	// Config is the Sequelize options object the instance is built from
+	// (the environment's entry of config/config.json): a goja value made on
+	// this runtime, or Go maps and slices.
+	Config any
+	// CLILogging applies sequelize-cli's logging default: when Config has
+	// no `logging` key, messages that do not start with "Executing" are
+	// printed with console.log and SQL is not (src/core/migrator.js).
+	CLILogging bool
+	// Warn receives warnings about statements the database did not run.
+	Warn func(msg string)
+}
+
+// Session is the Sequelize surface of one sqzjs run on one runtime: the
+// `sequelize` module, the instance migrations reach as
+// queryInterface.sequelize, and the serial executors that run its SQL.
+//
+// Methods marked "on the loop" must be called from the runtime's loop
+// (inside jsrt.Loop.Await); Exec and Close must not.
+type Session struct {
+	rt   *jsrt.Runtime
+	vm   *goja.Runtime
+	d    dialect.Dialect
+	conn dialect.Connector
+	opts Options
+
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	exports     *goja.Object // what the prelude returned
+	class       *goja.Object // Sequelize
+	instance    *goja.Object // the first Sequelize instance, built from Config
+	qi          *goja.Object
+	makeError   goja.Callable
+	objectProto *goja.Object
+	bufferCtor  goja.Value
+	bufferFrom  goja.Value
+	consoleLog  goja.Value
+	classProtos map[string]*goja.Object
+	opNames     map[*goja.Symbol]string
+	opSymbols   map[string]*goja.Symbol
+
+	mu  sync.Mutex
+	def *executor
+	txs map[*goja.Object]*txState
+}
+
+type txState struct {
+	exec      *executor
+	savepoint string
+	root      bool
+}
+
+var _ = errors.New
+
+// New builds a Session on rt: it evaluates the prelude, registers the
+// `sequelize` module and creates the Sequelize instance from opts.Config.
+// It must be called before the runtime's first require, and not on the loop.
+func New(ctx context.Context, rt *jsrt.Runtime, opts Options) (*Session, error) {
+	if opts.Dialect == nil || opts.Connector == nil {
+		return nil, errors.New("bridge: a Dialect and a Connector are required")
+	}
+	sctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	s := &Session{
+		rt: rt, d: opts.Dialect, conn: opts.Connector, opts: opts, ctx: sctx, cancel: cancel,
+		classProtos: map[string]*goja.Object{}, opNames: map[*goja.Symbol]string{},
+		opSymbols: map[string]*goja.Symbol{}, txs: map[*goja.Object]*txState{},
+	}
+	s.def = newExecutor("default", s.conn.Conn)
+	rt.RegisterNativeModule("sequelize", func(vm *goja.Runtime, module *goja.Object) {
+		_ = module.Set("exports", s.class)
+	})
+	_, err := rt.Loop().Await(ctx, func(vm *goja.Runtime) (goja.Value, error) {
+		return goja.Undefined(), s.init(vm)
+	})
+	if err != nil {
+		s.def.stop()
+		cancel()
+		return nil, fmt.Errorf("bridge: setting up Sequelize: %w", err)
+	}
+	return s, nil
+}
+
+func (s *Session) init(vm *goja.Runtime) error {
+	s.vm = vm
+	s.objectProto = vm.NewObject().Prototype()
+	prog, err := goja.Compile(preludeName, preludeSource, true)
+	if err != nil {
+		return err
+	}
+	fnv, err := vm.RunProgram(prog)
+	if err != nil {
+		return err
+	}
+	factory, ok := goja.AssertFunction(fnv)
+	if !ok {
+		return errors.New("prelude is not a function")
+	}
+	native := s.natives()
+	ev, err := factory(goja.Undefined(), native)
+	if err != nil {
+		return err
+	}
+	s.exports = ev.(*goja.Object)
+	s.class = s.exports.Get("Sequelize").(*goja.Object)
+	mk, _ := goja.AssertFunction(s.exports.Get("makeError"))
+	s.makeError = mk
+	op := s.exports.Get("Op").(*goja.Object)
+	for _, k := range op.Keys() {
+		if sym, ok := op.Get(k).(*goja.Symbol); ok {
+			s.opNames[sym] = k
+			s.opSymbols[k] = sym
+		}
+	}
+	if buf := vm.Get("Buffer"); isSet(buf) {
+		s.bufferCtor = buf
+		s.bufferFrom = buf.(*goja.Object).Get("from")
+	}
+	if c := vm.Get("console"); isSet(c) {
+		s.consoleLog = c.(*goja.Object).Get("log")
+	}
+	cfg := vm.ToValue(s.opts.Config)
+	if !isSet(cfg) {
+		cfg = vm.NewObject()
+	}
+	cfgObj := s.object(cfg)
+	if s.opts.CLILogging && cfgObj != nil && !containsString(cfgObj.Keys(), "logging") {
+		copyObj := vm.NewObject()
+		for _, k := range cfgObj.Keys() {
+			_ = copyObj.Set(k, cfgObj.Get(k))
+		}
+		lm, err := vm.RunString(`(function logMigrator(s) { if (String(s).indexOf('Executing') !== 0) console.log(s); })`)
+		if err != nil {
+			return err
+		}
+		_ = copyObj.Set("logging", lm)
+		cfg = copyObj
+	}
+	inst, err := vm.New(s.class, cfg)
+	if err != nil {
+		return err
+	}
+	s.instance = inst
+	s.qi = inst.Get("queryInterface").(*goja.Object)
+	return nil
+}
+
+// Sequelize is the Sequelize class (the second argument of up/down). On the
+// loop.
+func (s *Session) Sequelize() goja.Value { return s.class }
+
+// Instance is the Sequelize instance (queryInterface.sequelize). On the loop.
+func (s *Session) Instance() goja.Value { return s.instance }
+
+// QueryInterface is the first argument of up/down. On the loop.
+func (s *Session) QueryInterface() goja.Value { return s.qi }
+
+// Exec runs op on the default connection from Go (sequelize-cli's storage
+// uses it) and waits for it. Its statements are logged as Sequelize logs
+// them. Not on the loop.
+func (s *Session) Exec(ctx context.Context, op dialect.Op) (any, error) {
+	type out struct {
+		res any
+		log []Statement
+		err error
+	}
+	ch := make(chan out, 1)
+	s.def.submit(func() {
+		res, log, err := s.run(ctx, s.def, op)
+		ch <- out{res, log, err}
+	})
+	var o out
+	select {
+	case o = <-ch:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	if len(o.log) > 0 {
+		_, _ = s.rt.Loop().Await(ctx, func(vm *goja.Runtime) (goja.Value, error) {
+			s.emitLog(o.log, nil)
+			return goja.Undefined(), nil
+		})
+	}
+	return o.res, o.err
+}
+
+// Close waits for queued statements, closes every connection and the
+// connector. Transactions still open are rolled back by closing their
+// connections. Not on the loop.
+func (s *Session) Close() error {
+	s.mu.Lock()
+	var execs []*executor
+	for _, t := range s.txs {
+		if t.root {
+			execs = append(execs, t.exec)
+		}
+	}
+	s.txs = map[*goja.Object]*txState{}
+	s.mu.Unlock()
+	for _, e := range execs {
+		e.stop()
+	}
+	s.def.stop()
+	s.cancel()
+	return s.conn.Close()
+}
+
+func (s *Session) natives() *goja.Object {
+	vm := s.vm
+	n := vm.NewObject()
+	set := func(name string, fn func(goja.FunctionCall) goja.Value) { _ = n.Set(name, fn) }
+	set("run", s.nativeRun)
+	set("begin", s.nativeBegin)
+	set("commit", func(c goja.FunctionCall) goja.Value { return s.nativeFinish(c, false) })
+	set("rollback", func(c goja.FunctionCall) goja.Value { return s.nativeFinish(c, true) })
+	set("release", s.nativeRelease)
+	set("uuid", func(goja.FunctionCall) goja.Value { return vm.ToValue(uuidV4()) })
+	set("quoteIdentifier", func(c goja.FunctionCall) goja.Value {
+		return vm.ToValue(s.d.QuoteIdentifier(c.Argument(0).String()))
+	})
+	set("quoteTable", func(c goja.FunctionCall) goja.Value {
+		t, _ := s.tableRef(c.Argument(0))
+		return vm.ToValue(s.d.QuoteTable(t))
+	})
+	set("escape", func(c goja.FunctionCall) goja.Value {
+		v, err := s.toValue(c.Argument(0))
+		if err == nil {
+			var str string
+			if str, err = s.d.Escape(v); err == nil {
+				return vm.ToValue(str)
+			}
+		}
+		panic(s.jsError(err, ""))
+	})
+	set("unsupported", func(c goja.FunctionCall) goja.Value {
+		e, _ := vm.New(vm.Get("Error"), vm.ToValue(c.Argument(0).String()+" is not supported by sqzjs yet"))
+		return e
+	})
+	set("attach", func(goja.FunctionCall) goja.Value { return goja.Undefined() })
+	return n
+}
+
+// callSite is the JavaScript stack at the moment a method was called,
+// without the prelude's own frames, in Node's format. Errors that settle
+// later carry it, since no user frame is on the stack then.
+func (s *Session) callSite() string {
+	frames := s.vm.CaptureCallStack(0, nil)
+	var b strings.Builder
+	for _, f := range frames {
+		src := f.SrcName()
+		if src == preludeName || src == "" || f.FuncName() == "" && src == "<native>" {
+			continue
+		}
+		pos := f.Position()
+		if pos.Line == 0 {
+			continue
+		}
+		name := f.FuncName()
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		if name == "" {
+			fmt.Fprintf(&b, "    at %s:%d:%d", src, pos.Line, pos.Column)
+		} else {
+			fmt.Fprintf(&b, "    at %s (%s:%d:%d)", name, src, pos.Line, pos.Column)
+		}
+	}
+	return b.String()
+}
+
+// executorFor returns the executor for a query's options: its
+// transaction's, or the default one.
+func (s *Session) executorFor(options goja.Value) (*executor, error) {
+	o := s.object(options)
+	if o == nil {
+		return s.def, nil
+	}
+	t := s.object(o.Get("transaction"))
+	if t == nil {
+		return s.def, nil
+	}
+	if f := t.Get("finished"); truthy(f) && !truthy(o.Get("completesTransaction")) {
+		return nil, fmt.Errorf("%s has been called on this transaction(%s), you can no longer use it. (The rejected query is attached as the 'sql' property of this error)", f.String(), jsString(t.Get("id")))
+	}
+	s.mu.Lock()
+	st, ok := s.txs[t]
+	s.mu.Unlock()
+	if !ok {
+		return nil, errors.New("the transaction passed in options.transaction was not started by this sequelize instance")
+	}
+	return st.exec, nil
+}
+
+func (s *Session) nativeRun(call goja.FunctionCall) goja.Value {
+	method := call.Argument(0).String()
+	options := call.Argument(1)
+	var args []goja.Value
+	if len(call.Arguments) > 2 {
+		args = call.Arguments[2:]
+	}
+	stack := s.callSite()
+	op, _, err := s.op(method, args)
+	if err != nil {
+		return s.rejected(err, stack)
+	}
+	e, err := s.executorFor(options)
+	if err != nil {
+		return s.rejected(err, stack)
+	}
+	return s.submit(e, op, options, stack)
+}
+
+// submit runs op on e and returns the promise it settles.
+func (s *Session) submit(e *executor, op dialect.Op, options goja.Value, stack string) goja.Value {
+	promise, resolve, reject := s.vm.NewPromise()
+	enqueue := s.rt.Loop().Reserve()
+	e.submit(func() {
+		res, log, err := s.run(s.ctx, e, op)
+		enqueue(func() error {
+			s.emitLog(log, options)
+			if err != nil {
+				return reject(s.jsError(err, stack))
+			}
+			return resolve(s.toJS(res))
+		})
+	})
+	return s.vm.ToValue(promise)
+}
+
+func (s *Session) rejected(err error, stack string) goja.Value {
+	promise, _, reject := s.vm.NewPromise()
+	_ = reject(s.jsError(err, stack))
+	return s.vm.ToValue(promise)
+}
+
+func (s *Session) nativeBegin(call goja.FunctionCall) goja.Value {
+	t := s.object(call.Argument(0))
+	parent := s.object(call.Argument(1))
+	opts := s.object(call.Argument(2))
+	stack := s.callSite()
+	if t == nil {
+		return s.rejected(errors.New("Unable to start a transaction without transaction object!"), stack)
+	}
+	if parent != nil {
+		s.mu.Lock()
+		ps, ok := s.txs[parent]
+		s.mu.Unlock()
+		if !ok {
+			return s.rejected(errors.New("the parent transaction was not started by this sequelize instance"), stack)
+		}
+		name := jsString(t.Get("name"))
+		s.mu.Lock()
+		s.txs[t] = &txState{exec: ps.exec, savepoint: name}
+		s.mu.Unlock()
+		return s.submit(ps.exec, dialect.Begin{Savepoint: name}, goja.Undefined(), stack)
+	}
+	id := jsString(t.Get("id"))
+	exec := newExecutor(id, s.conn.Conn)
+	s.mu.Lock()
+	s.txs[t] = &txState{exec: exec, root: true}
+	s.mu.Unlock()
+	op := dialect.Begin{ID: id, Type: s.optString(opts, "type"), Isolation: s.optString(opts, "isolationLevel"), ReadOnly: truthy(s.objGet(opts, "readOnly"))}
+	logOpts := s.vm.NewObject()
+	_ = logOpts.Set("transaction", t)
+	return s.submit(exec, op, logOpts, stack)
+}
+
+func (s *Session) nativeFinish(call goja.FunctionCall, rollback bool) goja.Value {
+	t := s.object(call.Argument(0))
+	stack := s.callSite()
+	s.mu.Lock()
+	st, ok := s.txs[t]
+	s.mu.Unlock()
+	if !ok {
+		return s.rejected(errors.New("the transaction was not started by this sequelize instance"), stack)
+	}
+	var op dialect.Op = dialect.Commit{Savepoint: st.savepoint}
+	if rollback {
+		op = dialect.Rollback{Savepoint: st.savepoint}
+	}
+	return s.submit(st.exec, op, goja.Undefined(), stack)
+}
+
+func (s *Session) nativeRelease(call goja.FunctionCall) goja.Value {
+	t := s.object(call.Argument(0))
+	s.mu.Lock()
+	st, ok := s.txs[t]
+	if ok {
+		delete(s.txs, t)
+	}
+	s.mu.Unlock()
+	promise, resolve, _ := s.vm.NewPromise()
+	if !ok || !st.root {
+		_ = resolve(goja.Undefined())
+		return s.vm.ToValue(promise)
+	}
+	enqueue := s.rt.Loop().Reserve()
+	go func() {
+		st.exec.stop()
+		enqueue(func() error { return resolve(goja.Undefined()) })
+	}()
+	return s.vm.ToValue(promise)
+}
+
+// emitLog logs statements as Sequelize's Query._logQuery does:
+// sequelize.log("Executing (<connection>): <sql>", options).
+func (s *Session) emitLog(log []Statement, options goja.Value) {
+	for _, st := range log {
+		if st.Ignored != "" && s.opts.Warn != nil {
+			s.opts.Warn(fmt.Sprintf("SQLite ran only the first statement of a query, as Sequelize's SQLite driver does; not run: %s", st.Ignored))
+		}
+		s.logOne(st, options)
+	}
+}
+
+func (s *Session) logOne(st Statement, options goja.Value) {
+	o := s.object(options)
+	var logging goja.Value
+	if o != nil && containsString(o.Keys(), "logging") {
+		logging = o.Get("logging")
+	} else if opts := s.object(s.instance.Get("options")); opts != nil {
+		logging = opts.Get("logging")
+	}
+	if !truthy(logging) {
+		return
+	}
+	if b, ok := logging.Export().(bool); ok && b {
+		logging = s.consoleLog
+	}
+	fn, ok := goja.AssertFunction(logging)
+	if !ok {
+		return
+	}
+	msg := "Executing (" + st.Conn + "): " + st.SQL
+	if st.Conn != "default" {
+		msg = "Executing (" + st.Conn + "): " + st.SQL
+	}
+	if logging.SameAs(s.consoleLog) {
+		_, _ = fn(goja.Undefined(), s.vm.ToValue(msg))
+		return
+	}
+	lo := s.vm.NewObject()
+	if o != nil {
+		for _, k := range o.Keys() {
+			_ = lo.Set(k, o.Get(k))
+		}
+	}
+	if st.Params != nil {
+		_ = lo.Set("bind", s.toJS(toAnySlice(st.Params)))
+	} else if st.Named != nil {
+		b := &dialect.Object{}
+		for k, v := range st.Named {
+			b.Set(dialect.Key{Name: k}, v)
+		}
+		_ = lo.Set("bind", s.toJS(b))
+	}
+	_, _ = fn(goja.Undefined(), s.vm.ToValue(msg), lo)
+}
+
+func toAnySlice(a []any) []any {
+	out := make([]any, len(a))
+	for i, v := range a {
+		switch x := v.(type) {
+		case int64:
+			out[i] = float64(x)
+		default:
+			out[i] = x
+		}
+	}
+	return out
+}
+
+// jsError turns a Go error into the JavaScript error a Sequelize method
+// rejects with: Sequelize's error classes for database errors, Error (or
+// TypeError) for the rest, with the call site's stack.
+func (s *Session) jsError(err error, stack string) goja.Value {
+	var dbe *dialect.DBError
+	if errors.As(err, &dbe) && s.makeError != nil {
+		info := s.vm.NewObject()
+		_ = info.Set("kind", errorKindName(dbe.Kind))
+		_ = info.Set("message", dbe.Message)
+		if dbe.Code != "" {
+			_ = info.Set("code", dbe.Code)
+		}
+		if dbe.Errno != 0 {
+			_ = info.Set("errno", dbe.Errno)
+		}
+		if dbe.Detail != "" {
+			_ = info.Set("detail", dbe.Detail)
+		}
+		if dbe.SQL != "" {
+			_ = info.Set("sql", dbe.SQL)
+		}
+		if p, ok := dbe.Params.([]any); ok {
+			_ = info.Set("parameters", s.toJS(toAnySlice(p)))
+		}
+		if dbe.Fields != nil {
+			f := make([]any, len(dbe.Fields))
+			for i, x := range dbe.Fields {
+				f[i] = x
+			}
+			_ = info.Set("fields", s.vm.NewArray(f...))
+		}
+		if stack != "" {
+			_ = info.Set("stack", stack)
+		}
+		v, e := s.makeError(goja.Undefined(), info)
+		if e == nil {
+			return v
+		}
+	}
+	msg := err.Error()
+	ctor := "Error"
+	if rest, ok := strings.CutPrefix(msg, "TypeError: "); ok {
+		ctor, msg = "TypeError", rest
+	}
+	obj, e := s.vm.New(s.vm.Get(ctor), s.vm.ToValue(msg))
+	if e != nil {
+		return s.vm.ToValue(msg)
+	}
+	if stack != "" {
+		_ = obj.Set("stack", ctor+": "+msg+"\n"+stack)
+	}
+	return obj
+}
+
+// uuidV4 makes a random UUID (transaction ids).
+func uuidV4() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}

@@ -1,0 +1,152 @@
+package bridge
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/sqzjs/sqzjs/dialect"
+)
+
+// Statement is one statement as it was run, for logging: the connection it
+// ran on ("default" or a transaction id), the SQL, its bind parameters and
+// how long it took.
+type Statement struct {
+	Conn     string
+	SQL      string
+	Params   []any
+	Named    map[string]any
+	Duration time.Duration
+	// Ignored is SQL after the first statement that the driver did not run.
+	Ignored string
+}
+
+// executor runs jobs one after another on one connection, in the order they
+// were submitted: the queries of a connection run in call order, as Node's
+// drivers queue them. The connection is opened by the first job.
+type executor struct {
+	name   string // "default" or the transaction id
+	open   func(ctx context.Context) (dialect.Conn, error)
+	jobs   chan func()
+	conn   dialect.Conn
+	once   sync.Once
+	closed chan struct{}
+}
+
+func newExecutor(name string, open func(ctx context.Context) (dialect.Conn, error)) *executor {
+	e := &executor{name: name, open: open, jobs: make(chan func(), 64), closed: make(chan struct{})}
+	go e.loop()
+	return e
+}
+
+func (e *executor) loop() {
+	defer close(e.closed)
+	for job := range e.jobs {
+		job()
+	}
+	if e.conn != nil {
+		e.conn.Close()
+	}
+}
+
+// submit queues job; it never blocks the caller for long (the queue grows
+// through a goroutine when full).
+func (e *executor) submit(job func()) {
+	select {
+	case e.jobs <- job:
+	default:
+		go func() { e.jobs <- job }()
+	}
+}
+
+// stop closes the queue after the jobs already submitted and waits for the
+// connection to be closed.
+func (e *executor) stop() {
+	e.once.Do(func() { close(e.jobs) })
+	<-e.closed
+}
+
+// connection opens the connection on first use; it runs on the executor
+// goroutine.
+func (e *executor) connection(ctx context.Context) (dialect.Conn, error) {
+	if e.conn != nil {
+		return e.conn, nil
+	}
+	c, err := e.open(ctx)
+	if err != nil {
+		return nil, err
+	}
+	e.conn = c
+	return c, nil
+}
+
+// querier is the dialect.Querier handed to Dialect.Exec: it records every
+// statement for logging and turns driver errors into *dialect.DBError with
+// the statement attached.
+type querier struct {
+	conn dialect.Conn
+	d    dialect.Dialect
+	name string
+	log  []Statement
+}
+
+func (q *querier) record(sql string, args []any, start time.Time, ignored string) {
+	st := Statement{Conn: q.name, SQL: sql, Duration: time.Since(start), Ignored: ignored}
+	if len(args) == 1 {
+		if named, ok := args[0].(dialect.NamedArgs); ok {
+			st.Named = named
+			q.log = append(q.log, st)
+			return
+		}
+	}
+	st.Params = args
+	q.log = append(q.log, st)
+}
+
+func (q *querier) wrap(sql string, args []any, err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	e := q.d.Classify(err)
+	e.SQL = sql
+	if len(args) > 0 {
+		e.Params = args
+	}
+	return e
+}
+
+func (q *querier) Exec(ctx context.Context, sql string, args ...any) (dialect.ExecResult, error) {
+	start := time.Now()
+	res, err := q.conn.Exec(ctx, sql, args...)
+	q.record(sql, args, start, res.Ignored)
+	return res, q.wrap(sql, args, err)
+}
+
+func (q *querier) Query(ctx context.Context, sql string, args ...any) (*dialect.Rows, error) {
+	start := time.Now()
+	rows, err := q.conn.Query(ctx, sql, args...)
+	ignored := ""
+	if rows != nil {
+		ignored = rows.Ignored
+	}
+	q.record(sql, args, start, ignored)
+	return rows, q.wrap(sql, args, err)
+}
+
+var _ dialect.Querier = (*querier)(nil)
+
+// run performs op on e's connection and reports the result, the statements
+// it ran and an error. It runs on the executor goroutine.
+func (s *Session) run(ctx context.Context, e *executor, op dialect.Op) (any, []Statement, error) {
+	c, err := e.connection(ctx)
+	if err != nil {
+		return nil, nil, &dialect.DBError{Kind: dialect.KindConnection, Message: err.Error(), Err: err}
+	}
+	q := &querier{conn: c, d: s.d, name: e.name}
+	res, err := s.d.Exec(ctx, q, op)
+	return res, q.log, err
+}

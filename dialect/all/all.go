@@ -1,0 +1,28 @@
+// Package all maps a Sequelize dialect name to sqzjs's implementation of it.
+// It is the one place that imports every concrete dialect; the command line
+// and programs embedding sqzjs use it, while packages bridge and migrate
+// only ever see a dialect.Dialect.
+//
+// Imports: package dialect and the concrete dialect packages.
+package all
+
+import (
+	"fmt"
+
+	"github.com/sqzjs/sqzjs/dialect"
+	"github.com/sqzjs/sqzjs/dialect/sqlite"
+)
+
+// New returns the dialect cfg.Dialect names, configured by cfg. "postgresql"
+// is accepted for "postgres", as Sequelize accepts it.
+func New(cfg dialect.Config) (dialect.Dialect, error) {
+	switch cfg.Dialect {
+	case dialect.SQLite:
+		return sqlite.New(cfg)
+	case dialect.Postgres, "postgresql", dialect.MySQL, dialect.MariaDB:
+		return nil, fmt.Errorf("the %s dialect is not available in this build of sqzjs yet", cfg.Dialect)
+	case "":
+		return nil, fmt.Errorf("Dialect needs to be explicitly supplied as of v4.0.0")
+	}
+	return nil, fmt.Errorf("The dialect %s is not supported. Supported dialects: mssql, mariadb, mysql, oracle, postgres, db2 and sqlite.", cfg.Dialect)
+}

@@ -1,7 +1,6 @@
 package jsrt
 
 import (
-	"encoding/json"
 	"io"
 	"math"
 	"strconv"
@@ -112,9 +111,6 @@ func (r *Runtime) formatS(v goja.Value, opts inspectOptions) string {
 			o.depth = 0
 			return r.inspect(v, o)
 		}
-	}
-	if _, ok := v.(*goja.Symbol); ok {
-		return v.String()
 	}
 	return r.jsString(v)
 }
@@ -533,7 +529,6 @@ func (r *Runtime) utilInspectFunction() goja.Value {
 	fn := vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		return vm.ToValue(r.inspect(call.Argument(0), r.parseInspectOptions(call.Arguments)))
 	}).(*goja.Object)
-	_ = fn.SetSymbol(goja.SymToStringTag, "inspect")
 	_ = fn.Set("custom", r.inspectCustomSymbol())
 	defaults := vm.NewObject()
 	d := defaultInspectOptions()
@@ -545,10 +540,4 @@ func (r *Runtime) utilInspectFunction() goja.Value {
 	_ = fn.Set("defaultOptions", defaults)
 	r.inspectFn = fn
 	return fn
-}
-
-// jsonString is JSON text for a Go string, as util helpers need.
-func jsonString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
 }

@@ -103,7 +103,7 @@ func (e *ExitError) ExitCode() int { return e.Code }
 var (
 	goStackLine   = regexp.MustCompile(`^\s+at (?:(.*) \()?(.+):(\d+):(\d+)(?:\(\d+\))?\)?$`)
 	nativeLine    = regexp.MustCompile(`^\s+at (?:(.*) \()?native\)?$`)
-	syntaxMessage = regexp.MustCompile(`^(?:SyntaxError: )?(.+): Line (\d+):(\d+) (.*?)(?: \(and \d+ more errors\))?$`)
+	syntaxMessage = regexp.MustCompile(`^(?:SyntaxError: )*(.+): Line (\d+):(\d+) (.*?)(?: \(and \d+ more errors\))?$`)
 )
 
 // parseStack splits a stack property into the message part and its frames. ok is false when the
@@ -224,16 +224,24 @@ func (r *Runtime) exceptionError(ex *goja.Exception) *ScriptError {
 
 // valueError builds a ScriptError from a thrown or rejected value. prefix is prepended to the
 // message ("Uncaught (in promise) " for unhandled rejections).
-func (r *Runtime) valueError(v goja.Value, prefix string) *ScriptError {
-	e := &ScriptError{Value: v}
+func (r *Runtime) valueError(v goja.Value, prefix string) (e *ScriptError) {
+	e = &ScriptError{Value: v}
+	defer func() {
+		// Reading the value runs JavaScript (getters, proxies) that may throw or be interrupted;
+		// a failure report must not fail itself.
+		if x := recover(); x != nil && e.Message == "" {
+			e.Message = prefix + "[a thrown value that cannot be displayed]"
+		}
+	}()
 	obj, isObj := v.(*goja.Object)
 	if isObj {
 		e.cause = goErrorOf(obj)
-		if st, ok := obj.Get("stack").(goja.Value); ok && st != nil && goja.IsString(st) {
-			if msg, frames, ok := parseStack(st.String()); ok {
-				e.Message = msg
-				e.Frames = r.fixFrames(frames)
-			}
+		if st := obj.Get("stack"); st != nil && goja.IsString(st) && st.String() != "" {
+			msg, frames, _ := parseStack(st.String())
+			e.Message = strings.TrimRight(msg, "\n")
+			e.Frames = r.fixFrames(frames)
+		} else if obj.ClassName() == "Error" {
+			e.Message = errorToString(obj)
 		}
 	}
 	if e.Message == "" {

@@ -37,7 +37,7 @@ type inspector struct {
 // inspect renders v as util.inspect(v, opts) would. Call it on the loop.
 func (r *Runtime) inspect(v goja.Value, opts inspectOptions) string {
 	in := &inspector{r: r, opts: opts}
-	return in.formatValue(v, 0, false)
+	return in.formatValue(v, 0)
 }
 
 var identifierKey = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z_0-9]*$`)
@@ -86,7 +86,7 @@ func (in *inspector) call(f goja.Callable, args ...goja.Value) goja.Value {
 	return v
 }
 
-func (in *inspector) formatValue(v goja.Value, recurseTimes int, typedArray bool) string {
+func (in *inspector) formatValue(v goja.Value, recurseTimes int) string {
 	obj, ok := v.(*goja.Object)
 	if !ok {
 		return in.formatPrimitive(v)
@@ -109,7 +109,7 @@ func (in *inspector) formatValue(v goja.Value, recurseTimes int, typedArray bool
 			return "[Circular *" + strconv.Itoa(idx) + "]"
 		}
 	}
-	return in.formatRaw(obj, recurseTimes, typedArray)
+	return in.formatRaw(obj, recurseTimes)
 }
 
 // customInspect calls obj[util.inspect.custom] when it is a function.
@@ -136,7 +136,7 @@ func (in *inspector) customInspect(obj *goja.Object, recurseTimes int) (string, 
 		return "", false
 	}
 	if !goja.IsString(res) {
-		return in.formatValue(res, recurseTimes, false), true
+		return in.formatValue(res, recurseTimes), true
 	}
 	return strings.ReplaceAll(res.String(), "\n", "\n"+strings.Repeat(" ", in.indentationLvl)), true
 }
@@ -162,6 +162,8 @@ func (in *inspector) formatPrimitive(v goja.Value) string {
 		return v.String() + "n"
 	case "undefined":
 		return "undefined"
+	case "symbol":
+		return in.r.jsString(v)
 	}
 	if goja.IsNull(v) {
 		return "null"
@@ -266,8 +268,9 @@ func (in *inspector) ownKeys(obj *goja.Object, isArray bool, length int) []goja.
 	return keys
 }
 
-func (in *inspector) formatRaw(obj *goja.Object, recurseTimes int, typedArray bool) string {
+func (in *inspector) formatRaw(obj *goja.Object, recurseTimes int) string {
 	r := in.r
+	vm := r.vm
 	tagFull := in.call(r.hidden.tag, obj).String() // "[object X]"
 	class := strings.TrimSuffix(strings.TrimPrefix(tagFull, "[object "), "]")
 	ctor, hasProto := in.constructorName(obj)
@@ -282,8 +285,8 @@ func (in *inspector) formatRaw(obj *goja.Object, recurseTimes int, typedArray bo
 		braces    [2]string
 		extras    = objectExtras
 		formatter func(recurseTimes int) []string
-		noEntries bool // nothing but keys to show
 		allNums   bool
+		cause     goja.Value // an error's own non-enumerable cause
 	)
 	_, isFunc := goja.AssertFunction(obj)
 	isArray := in.call(r.hidden.isArray, obj).ToBoolean()
@@ -330,7 +333,6 @@ func (in *inspector) formatRaw(obj *goja.Object, recurseTimes int, typedArray bo
 		formatter = func(rt int) []string { return in.formatArray(obj, length, rt) }
 	default:
 		keys = in.ownKeys(obj, false, 0)
-		noEntries = true
 		braces = [2]string{"{", "}"}
 		switch {
 		case class == "Arguments":
@@ -340,7 +342,6 @@ func (in *inspector) formatRaw(obj *goja.Object, recurseTimes int, typedArray bo
 			length := int(obj.Get("length").ToInteger())
 			keys = in.ownKeys(obj, true, length)
 			formatter = func(rt int) []string { return in.formatArray(obj, length, rt) }
-			noEntries = length == 0
 		case isFunc:
 			base = in.functionBase(obj, class, ctor, tag)
 			if len(keys) == 0 {
@@ -362,20 +363,21 @@ func (in *inspector) formatRaw(obj *goja.Object, recurseTimes int, typedArray bo
 			}
 		case in.call(r.hidden.isError, obj).ToBoolean() || class == "Error":
 			base, keys = in.formatError(obj, keys)
-			if len(keys) == 0 {
+			if d := in.call(r.hidden.descriptor, obj, vm.ToValue("cause")); !goja.IsUndefined(d) && !hasKey(keys, "cause") {
+				cause = d.ToObject(vm).Get("value")
+			}
+			if len(keys) == 0 && cause == nil {
 				return base
 			}
 		case class == "Promise":
 			braces[0] = prefix(ctor, hasProto, tag, "Promise", "") + "{"
 			formatter = func(rt int) []string { return in.formatPromise(obj, rt) }
-			noEntries = false
 		case class == "WeakMap" || class == "WeakSet":
 			braces[0] = prefix(ctor, hasProto, tag, class, "") + "{"
 			return braces[0] + " <items unknown> }"
 		case class == "ArrayBuffer":
 			braces[0] = prefix(ctor, hasProto, tag, class, "") + "{"
 			formatter = func(rt int) []string { return in.formatArrayBuffer(obj) }
-			noEntries = false
 		case class == "Number" || class == "String" || class == "Boolean" || class == "Symbol" || class == "BigInt":
 			prim := in.call(r.hidden.valueOf, obj)
 			base = "[" + class
@@ -423,8 +425,12 @@ func (in *inspector) formatRaw(obj *goja.Object, recurseTimes int, typedArray bo
 	for _, k := range keys {
 		output = append(output, in.formatProperty(obj, k, recurseTimes, objectExtras))
 	}
+	if cause != nil {
+		in.indentationLvl += 2
+		output = append(output, "[cause]: "+in.formatValue(cause, recurseTimes))
+		in.indentationLvl -= 2
+	}
 	in.seen = in.seen[:len(in.seen)-1]
-	_ = noEntries
 	if idx, ok := in.circular[obj]; ok {
 		ref := "<ref *" + strconv.Itoa(idx) + ">"
 		if base == "" {
@@ -434,6 +440,15 @@ func (in *inspector) formatRaw(obj *goja.Object, recurseTimes int, typedArray bo
 		}
 	}
 	return in.reduceToSingleString(output, base, braces, extras, recurseTimes, allNums)
+}
+
+func hasKey(keys []goja.Value, name string) bool {
+	for _, k := range keys {
+		if _, isSym := k.(*goja.Symbol); !isSym && k.String() == name {
+			return true
+		}
+	}
+	return false
 }
 
 func isTypedArrayClass(c string) bool {
@@ -474,7 +489,7 @@ func (in *inspector) formatProperty(obj *goja.Object, key goja.Value, recurseTim
 		str = "[Setter]"
 	default:
 		in.indentationLvl += 2
-		str = in.formatValue(desc.Get("value"), recurseTimes, false)
+		str = in.formatValue(desc.Get("value"), recurseTimes)
 		in.indentationLvl -= 2
 	}
 	if typ == arrayExtras {
@@ -482,7 +497,7 @@ func (in *inspector) formatProperty(obj *goja.Object, key goja.Value, recurseTim
 	}
 	var name string
 	if sym, ok := key.(*goja.Symbol); ok {
-		name = "[" + sym.String() + "]"
+		name = "[" + in.r.jsString(sym) + "]"
 	} else if k := key.String(); identifierKey.MatchString(k) {
 		name = k
 	} else {
@@ -539,7 +554,7 @@ func (in *inspector) formatSet(set *goja.Object, recurseTimes int) []string {
 	in.indentationLvl += 2
 	var output []string
 	for _, v := range in.entries(set) {
-		output = append(output, in.formatValue(v, recurseTimes, false))
+		output = append(output, in.formatValue(v, recurseTimes))
 	}
 	in.indentationLvl -= 2
 	return output
@@ -550,8 +565,8 @@ func (in *inspector) formatMap(m *goja.Object, recurseTimes int) []string {
 	var output []string
 	for _, e := range in.entries(m) {
 		pair := e.ToObject(in.r.vm)
-		k := in.formatValue(pair.Get("0"), recurseTimes, false)
-		v := in.formatValue(pair.Get("1"), recurseTimes, false)
+		k := in.formatValue(pair.Get("0"), recurseTimes)
+		v := in.formatValue(pair.Get("1"), recurseTimes)
 		output = append(output, k+" => "+v)
 	}
 	in.indentationLvl -= 2
@@ -569,11 +584,11 @@ func (in *inspector) formatPromise(p *goja.Object, recurseTimes int) []string {
 	case goja.PromiseStateRejected:
 		in.indentationLvl += 2
 		defer func() { in.indentationLvl -= 2 }()
-		return []string{"<rejected> " + in.formatValue(pr.Result(), recurseTimes, false)}
+		return []string{"<rejected> " + in.formatValue(pr.Result(), recurseTimes)}
 	default:
 		in.indentationLvl += 2
 		defer func() { in.indentationLvl -= 2 }()
-		return []string{in.formatValue(pr.Result(), recurseTimes, false)}
+		return []string{in.formatValue(pr.Result(), recurseTimes)}
 	}
 }
 

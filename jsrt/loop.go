@@ -284,6 +284,9 @@ func (a *await) run() (Settled, error) {
 			return a.finish()
 		}
 		if !a.settled && reserved == 0 && l.timers.len() == 0 {
+			if err := a.unhandledRejection(); err != nil {
+				return Settled{}, err
+			}
 			return Settled{}, ErrNeverSettled
 		}
 		if err := a.wait(); err != nil {
@@ -331,12 +334,21 @@ func (a *await) finish() (Settled, error) {
 	if a.failed != nil {
 		return Settled{}, a.failed
 	}
-	for _, p := range a.l.rejections {
-		if a.l.unhandled[p] {
-			return Settled{}, a.l.rt.valueError(p.Result(), "Uncaught (in promise) ")
-		}
+	if err := a.unhandledRejection(); err != nil {
+		return Settled{}, err
 	}
 	return Settled{Value: a.value, Dangling: a.dangling}, nil
+}
+
+// unhandledRejection returns the first rejection of the run that no handler took, as a
+// ScriptError, or nil.
+func (a *await) unhandledRejection() error {
+	for _, p := range a.l.rejections {
+		if a.l.unhandled[p] {
+			return a.l.rt.valueError(p.Result(), "Uncaught (in promise) ")
+		}
+	}
+	return nil
 }
 
 // abort stops running JavaScript, waits for outstanding reservations (dropping their callbacks)
@@ -350,7 +362,7 @@ func (a *await) abort(err error) (Settled, error) {
 		}
 	}
 	done := a.ctx.Done()
-	if a.ctx.Err() != nil {
+	if a.ctx.Err() != nil || errors.Is(err, ErrClosed) {
 		startGrace()
 	}
 	for {

@@ -696,7 +696,48 @@
     isError: (v) => v instanceof Error,
   };
 
+  // patchBuffer completes goja_nodejs's Buffer with the statics and methods libraries expect.
+  function patchBuffer(Buffer) {
+    Object.defineProperty(Buffer, 'name', { value: 'Buffer', configurable: true });
+    function BufferSpecies(a, b, c) {
+      return typeof a === 'number' ? Buffer.from(new ArrayBuffer(a)) : Buffer.from(a, b, c);
+    }
+    BufferSpecies.prototype = Buffer.prototype;
+    Object.defineProperty(Buffer, Symbol.species, { value: BufferSpecies, configurable: true });
+    const encodings = ['utf8', 'utf-8', 'hex', 'base64', 'base64url', 'latin1', 'binary', 'ascii', 'ucs2', 'ucs-2', 'utf16le', 'utf-16le'];
+    Object.assign(Buffer, {
+      isBuffer: (b) => b instanceof Buffer,
+      isEncoding: (e) => typeof e === 'string' && encodings.includes(e.toLowerCase()),
+      byteLength: (s, enc) => (typeof s === 'string' ? Buffer.from(s, enc).length : s.byteLength),
+      allocUnsafe: (n) => Buffer.alloc(n),
+      allocUnsafeSlow: (n) => Buffer.alloc(n),
+      compare: (a, b) => a.compare(b),
+    });
+    const proto = Buffer.prototype;
+    Object.assign(proto, {
+      slice(start, end) {
+        return this.subarray(start, end);
+      },
+      toJSON() {
+        return { type: 'Buffer', data: Array.from(this) };
+      },
+      compare(other) {
+        const n = Math.min(this.length, other.length);
+        for (let i = 0; i < n; i++) {
+          if (this[i] !== other[i]) return this[i] < other[i] ? -1 : 1;
+        }
+        return this.length === other.length ? 0 : this.length < other.length ? -1 : 1;
+      },
+      copy(target, targetStart = 0, sourceStart = 0, sourceEnd = this.length) {
+        const src = this.subarray(sourceStart, Math.min(sourceEnd, sourceStart + target.length - targetStart));
+        target.set(src, targetStart);
+        return src.length;
+      },
+    });
+  }
+
   return {
+    patchBuffer,
     events: EventEmitter,
     assert,
     util,

@@ -7,6 +7,7 @@ import (
 	"path"
 	"reflect"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -163,8 +164,7 @@ func (r *Runtime) registerNative(name string, load func(vm *goja.Runtime, module
 func (r *Runtime) Require(path string) (goja.Value, error) {
 	v, err := r.catch(func() (goja.Value, error) { return r.require(path, "") })
 	if err != nil {
-		var nf *ModuleNotFoundError
-		if errors.As(err, &nf) {
+		if nf, ok := err.(*ModuleNotFoundError); ok {
 			return nil, nf
 		}
 		return nil, r.toScriptError(err)
@@ -229,7 +229,11 @@ func (r *Runtime) asPromise(v goja.Value) *goja.Promise {
 // builtinModules lists the modules jsrt implements, by name.
 func (r *Runtime) builtinModules() map[string]func(*goja.Runtime, *goja.Object) {
 	exportsOf := func(build func() goja.Value) func(*goja.Runtime, *goja.Object) {
-		return func(_ *goja.Runtime, module *goja.Object) { _ = module.Set("exports", build()) }
+		return func(_ *goja.Runtime, module *goja.Object) {
+			exports := build()
+			nameFunctions(r.vm, exports)
+			_ = module.Set("exports", exports)
+		}
 	}
 	preludeExport := func(name string) func(*goja.Runtime, *goja.Object) {
 		return exportsOf(func() goja.Value { return r.prelude.Get(name) })
@@ -249,7 +253,7 @@ func (r *Runtime) builtinModules() map[string]func(*goja.Runtime, *goja.Object) 
 		"crypto":          exportsOf(r.cryptoModule),
 		"events":          preludeExport("events"),
 		"assert":          preludeExport("assert"),
-		"assert/strict":   preludeExport("assert"),
+		"assert/strict":   exportsOf(func() goja.Value { return r.prelude.Get("assert").ToObject(r.vm).Get("strict") }),
 		"timers":          preludeExport("timers"),
 		"timers/promises": preludeExport("timersPromises"),
 		"tty":             preludeExport("tty"),
@@ -281,23 +285,66 @@ func (r *Runtime) installGlobals() error {
 	if err := r.installPrelude(); err != nil {
 		return err
 	}
-	if err := g.Set("process", r.processObject()); err != nil {
+	process, console := r.processObject(), r.consoleObject()
+	nameFunctions(r.vm, process)
+	nameFunctions(r.vm, console)
+	if err := g.Set("process", process); err != nil {
 		return err
 	}
-	if err := g.Set("console", r.consoleObject()); err != nil {
+	if err := g.Set("console", console); err != nil {
 		return err
 	}
 	_, err := r.catch(func() (goja.Value, error) {
 		buffer.Enable(vm)
+		patch, _ := goja.AssertFunction(r.prelude.Get("patchBuffer"))
+		if _, err := patch(goja.Undefined(), vm.Get("Buffer")); err != nil {
+			return nil, err
+		}
 		url.Enable(vm)
 		for _, name := range []string{"queueMicrotask", "TextEncoder", "TextDecoder", "performance", "structuredClone"} {
 			if err := g.Set(name, r.prelude.Get(name)); err != nil {
 				return nil, err
 			}
 		}
-		return nil, g.Set("crypto", r.webCrypto())
+		if err := g.Set("crypto", r.webCrypto()); err != nil {
+			return nil, err
+		}
+		nameFunctions(vm, g)
+		return nil, nil
 	})
 	return err
+}
+
+// nameFunctions renames the Go-implemented functions found in obj's own properties (and in
+// nested plain objects) after their property: goja names them after their Go symbol
+// ("github.com/…/jsrt.(*Runtime).fsModule.func3"), which util.inspect and stack traces would
+// show.
+func nameFunctions(vm *goja.Runtime, v goja.Value) {
+	seen := map[*goja.Object]bool{}
+	var walk func(obj *goja.Object, depth int)
+	walk = func(obj *goja.Object, depth int) {
+		if seen[obj] || depth > 3 {
+			return
+		}
+		seen[obj] = true
+		for _, k := range obj.Keys() {
+			child, ok := obj.Get(k).(*goja.Object)
+			if !ok {
+				continue
+			}
+			if _, isFunc := goja.AssertFunction(child); isFunc {
+				if n := child.Get("name"); n != nil && strings.Contains(n.String(), "/") {
+					_ = child.DefineDataProperty("name", vm.ToValue(k), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+				}
+			} else if child.ClassName() != "Object" {
+				continue
+			}
+			walk(child, depth+1)
+		}
+	}
+	if obj, ok := v.(*goja.Object); ok {
+		walk(obj, 0)
+	}
 }
 
 // sortedKeys returns the keys of m in order, so JavaScript objects built from Go maps have a

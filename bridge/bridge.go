@@ -37,6 +37,10 @@ type Options struct {
 	CLILogging bool
 	// Warn receives warnings about statements the database did not run.
 	Warn func(msg string)
+	// OnStatement, when set, is called with every statement as soon as it
+	// ran, on the connection's executor goroutine (tests and dry runs use
+	// it). It must not touch the JavaScript runtime.
+	OnStatement func(Statement)
 }
 
 // Session is the Sequelize surface of one sqzjs run on one runtime: the
@@ -434,6 +438,9 @@ func (s *Session) nativeRelease(call goja.FunctionCall) goja.Value {
 // sequelize.log("Executing (<connection>): <sql>", options).
 func (s *Session) emitLog(log []Statement, options goja.Value) {
 	for _, st := range log {
+		if st.Internal {
+			continue
+		}
 		if st.Ignored != "" && s.opts.Warn != nil {
 			s.opts.Warn(fmt.Sprintf("SQLite ran only the first statement of a query, as Sequelize's SQLite driver does; not run: %s", st.Ignored))
 		}

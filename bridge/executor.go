@@ -20,6 +20,10 @@ type Statement struct {
 	Duration time.Duration
 	// Ignored is SQL after the first statement that the driver did not run.
 	Ignored string
+	// Internal marks a statement sqzjs ran for its own purposes
+	// (dialect.WithInternal); Sequelize would not have run it, so it is not
+	// logged through sequelize.log.
+	Internal bool
 }
 
 // executor runs jobs one after another on one connection, in the order they
@@ -89,10 +93,15 @@ type querier struct {
 	d    dialect.Dialect
 	name string
 	log  []Statement
+	// onStatement, when set, sees every statement as soon as it ran.
+	onStatement func(Statement)
 }
 
-func (q *querier) record(sql string, args []any, start time.Time, ignored string) {
-	st := Statement{Conn: q.name, SQL: sql, Duration: time.Since(start), Ignored: ignored}
+func (q *querier) record(ctx context.Context, sql string, args []any, start time.Time, ignored string) {
+	st := Statement{Conn: q.name, SQL: sql, Duration: time.Since(start), Ignored: ignored, Internal: dialect.IsInternal(ctx)}
+	if q.onStatement != nil {
+		defer func() { q.onStatement(q.log[len(q.log)-1]) }()
+	}
 	if len(args) == 1 {
 		if named, ok := args[0].(dialect.NamedArgs); ok {
 			st.Named = named
@@ -122,7 +131,7 @@ func (q *querier) wrap(sql string, args []any, err error) error {
 func (q *querier) Exec(ctx context.Context, sql string, args ...any) (dialect.ExecResult, error) {
 	start := time.Now()
 	res, err := q.conn.Exec(ctx, sql, args...)
-	q.record(sql, args, start, res.Ignored)
+	q.record(ctx, sql, args, start, res.Ignored)
 	return res, q.wrap(sql, args, err)
 }
 
@@ -133,7 +142,7 @@ func (q *querier) Query(ctx context.Context, sql string, args ...any) (*dialect.
 	if rows != nil {
 		ignored = rows.Ignored
 	}
-	q.record(sql, args, start, ignored)
+	q.record(ctx, sql, args, start, ignored)
 	return rows, q.wrap(sql, args, err)
 }
 
@@ -146,7 +155,7 @@ func (s *Session) run(ctx context.Context, e *executor, op dialect.Op) (any, []S
 	if err != nil {
 		return nil, nil, &dialect.DBError{Kind: dialect.KindConnection, Message: err.Error(), Err: err}
 	}
-	q := &querier{conn: c, d: s.d, name: e.name}
+	q := &querier{conn: c, d: s.d, name: e.name, onStatement: s.opts.OnStatement}
 	res, err := s.d.Exec(ctx, q, op)
 	return res, q.log, err
 }

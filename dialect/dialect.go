@@ -185,3 +185,19 @@ func (e *DBError) Unwrap() error { return e.Err }
 func Unsupported(d Name, format string, args ...any) error {
 	return fmt.Errorf("%s: %s: %w", d, fmt.Sprintf(format, args...), ErrUnsupported)
 }
+
+type internalKey struct{}
+
+// WithInternal marks statements run with the returned context as sqzjs's
+// own (for example the PRAGMA foreign_keys switch around an SQLite table
+// rebuild): Sequelize would not have run them, so they are not logged as
+// Sequelize's statements.
+func WithInternal(ctx context.Context) context.Context {
+	return context.WithValue(ctx, internalKey{}, true)
+}
+
+// IsInternal reports whether ctx was made by WithInternal.
+func IsInternal(ctx context.Context) bool {
+	b, _ := ctx.Value(internalKey{}).(bool)
+	return b
+}

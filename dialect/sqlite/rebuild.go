@@ -185,35 +185,36 @@ func (d *Dialect) runSplit(ctx context.Context, q dialect.Querier, sql string) e
 // switch is a no-op, so the rebuild is refused when it would delete or
 // change child rows.
 func (d *Dialect) withForeignKeysOff(ctx context.Context, q dialect.Querier, t dialect.TableRef, rebuild func() error) error {
-	on, err := d.foreignKeysOn(ctx, q)
+	ictx := dialect.WithInternal(ctx)
+	on, err := d.foreignKeysOn(ictx, q)
 	if err != nil {
 		return err
 	}
 	if !on {
 		return rebuild()
 	}
-	if _, err := q.Exec(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+	if _, err := q.Exec(ictx, "PRAGMA foreign_keys = OFF"); err != nil {
 		return err
 	}
-	still, err := d.foreignKeysOn(ctx, q)
+	still, err := d.foreignKeysOn(ictx, q)
 	if err != nil {
 		return err
 	}
 	if still {
 		// Inside a transaction: PRAGMA foreign_keys cannot change.
-		if err := d.refuseCascade(ctx, q, t); err != nil {
+		if err := d.refuseCascade(ictx, q, t); err != nil {
 			return err
 		}
 		return rebuild()
 	}
 	rerr := rebuild()
-	if _, err := q.Exec(ctx, "PRAGMA foreign_keys = ON"); err != nil && rerr == nil {
+	if _, err := q.Exec(ictx, "PRAGMA foreign_keys = ON"); err != nil && rerr == nil {
 		rerr = err
 	}
 	if rerr != nil {
 		return rerr
 	}
-	rows, err := q.Query(ctx, "PRAGMA foreign_key_check")
+	rows, err := q.Query(ictx, "PRAGMA foreign_key_check")
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"math"
 	"math/big"
 	"regexp"
 	"strconv"
@@ -14,49 +13,8 @@ import (
 	"github.com/sqzjs/sqzjs/dialect"
 )
 
-// FormatNumber renders a float64 as JavaScript's Number.prototype.toString
-// does (shortest round-trip digits, exponent only below 1e-6 or from 1e21).
-func FormatNumber(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	case f == 0:
-		return "0"
-	}
-	sign := ""
-	if f < 0 {
-		sign, f = "-", -f
-	}
-	e := strconv.FormatFloat(f, 'e', -1, 64) // d.dddde±XX
-	mant, expStr, _ := strings.Cut(e, "e")
-	digits := strings.Replace(mant, ".", "", 1)
-	exp, _ := strconv.Atoi(expStr)
-	k, n := len(digits), exp+1
-	switch {
-	case k <= n && n <= 21:
-		return sign + digits + strings.Repeat("0", n-k)
-	case 0 < n && n <= 21:
-		return sign + digits[:n] + "." + digits[n:]
-	case -6 < n && n <= 0:
-		return sign + "0." + strings.Repeat("0", -n) + digits
-	}
-	es := "+"
-	if n-1 < 0 {
-		es = "-"
-	}
-	ev := n - 1
-	if ev < 0 {
-		ev = -ev
-	}
-	if k == 1 {
-		return fmt.Sprintf("%s%se%s%d", sign, digits, es, ev)
-	}
-	return fmt.Sprintf("%s%s.%se%s%d", sign, digits[:1], digits[1:], es, ev)
-}
+// FormatNumber renders a float64 as JavaScript's Number.prototype.toString.
+func FormatNumber(f float64) string { return dialect.FormatNumber(f) }
 
 var offsetRE = regexp.MustCompile(`^([+-])(\d{1,2}):?(\d{2})$`)
 

@@ -1,0 +1,333 @@
+package golden_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/sqzjs/sqzjs/bridge"
+	"github.com/sqzjs/sqzjs/compat-tests/casefile"
+	"github.com/sqzjs/sqzjs/compat-tests/schemadump"
+	"github.com/sqzjs/sqzjs/compat-tests/schemadump/freshdb"
+	"github.com/sqzjs/sqzjs/dialect"
+	"github.com/sqzjs/sqzjs/dialect/all"
+	"github.com/sqzjs/sqzjs/jsrt"
+)
+
+// supported lists the dialects sqzjs implements; cases recorded for others
+// are reported as skipped until their dialect lands.
+var supported = map[string]bool{"sqlite": true}
+
+// sections compared for every case and dialect.
+var sections = []string{"sql", "result", "error", "schema"}
+
+type ledgerEntry struct {
+	Case    string `json:"case"`
+	Dialect string `json:"dialect"`
+	Section string `json:"section"`
+	Reason  string `json:"reason"`
+}
+
+func readLedger(t *testing.T) map[string]ledgerEntry {
+	t.Helper()
+	data, err := os.ReadFile("../known_differences.json")
+	if err != nil {
+		t.Fatalf("reading the known-differences ledger: %v", err)
+	}
+	var entries []ledgerEntry
+	if err := json.Unmarshal(data, &entries); err != nil {
+		t.Fatalf("known_differences.json: %v", err)
+	}
+	out := map[string]ledgerEntry{}
+	for _, e := range entries {
+		if e.Reason == "" {
+			t.Errorf("known_differences.json: entry %s/%s/%s has no reason", e.Case, e.Dialect, e.Section)
+		}
+		out[e.Case+"|"+e.Dialect+"|"+e.Section] = e
+	}
+	return out
+}
+
+func caseFiles(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir("../cases", func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".txtar") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(files)
+	return files
+}
+
+// TestCases runs every recorded case through sqzjs and compares the
+// statements, the result (or error) and the schema with what real Sequelize
+// recorded. A difference listed in known_differences.json is expected; a
+// listed difference that no longer happens fails too, so the ledger always
+// says exactly where sqzjs differs.
+func TestCases(t *testing.T) {
+	ledger := readLedger(t)
+	used := map[string]bool{}
+	var mu sync.Mutex
+	serializeJS, err := os.ReadFile("../oracle/serialize.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("group", func(t *testing.T) {
+		for _, file := range caseFiles(t) {
+			name := strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(file), "../cases/"), ".txtar")
+			c, err := casefile.ReadFile(file)
+			if err != nil {
+				t.Errorf("%s: %v", file, err)
+				continue
+			}
+			for _, d := range c.RunDialects() {
+				rec := c.Recordings[d]
+				t.Run(name+"/"+d, func(t *testing.T) {
+					t.Parallel()
+					if rec == nil {
+						t.Skipf("no recording for %s", d)
+					}
+					if !supported[d] {
+						t.Skipf("the %s dialect is not implemented yet", d)
+					}
+					got := runCase(t, c, d, string(serializeJS))
+					for _, sec := range sections {
+						want, have := expected(rec, sec), got[sec]
+						key := name + "|" + d + "|" + sec
+						mu.Lock()
+						entry, known := ledger[key]
+						if known {
+							used[key] = true
+						}
+						mu.Unlock()
+						switch {
+						case want == have && known:
+							t.Errorf("%s: matches Sequelize now; remove its known_differences.json entry (%s)", sec, entry.Reason)
+						case want != have && !known:
+							t.Errorf("%s differs from Sequelize (-sequelize +sqzjs):\n%s", sec, diff(want, have))
+						}
+					}
+				})
+			}
+		}
+	})
+	for key, e := range ledger {
+		if !used[key] && supported[e.Dialect] && !t.Failed() {
+			t.Errorf("known_differences.json: %s/%s/%s matches no case run", e.Case, e.Dialect, e.Section)
+		}
+	}
+}
+
+// expected renders the recorded section the way runCase renders sqzjs's.
+func expected(rec *casefile.Recording, section string) string {
+	switch section {
+	case "sql":
+		var logged []casefile.Statement
+		for _, st := range rec.Statements {
+			if !st.Unlogged {
+				logged = append(logged, st)
+			}
+		}
+		return casefile.FormatStatements(logged)
+	case "result":
+		return rec.Result
+	case "error":
+		return rec.Error
+	case "schema":
+		return rec.Schema
+	}
+	return ""
+}
+
+// runCase runs the case's input.js with sqzjs on a fresh database of the
+// dialect and renders the sections.
+func runCase(t *testing.T, c *casefile.Case, d string, serializeJS string) map[string]string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	db := freshdb.ForTest(t, d)
+
+	cfg := map[string]any{"dialect": d}
+	if c.Options != nil && len(c.Options.Sequelize) > 0 {
+		if err := json.Unmarshal(c.Options.Sequelize, &cfg); err != nil {
+			t.Fatalf("options.sequelize: %v", err)
+		}
+		cfg["dialect"] = d
+	}
+	dcfg := dialect.Config{Dialect: dialect.Name(d), Storage: db.Conn.Storage, Database: db.Conn.Database,
+		Host: db.Conn.Host, Username: db.Conn.Username, Password: db.Conn.Password}
+	if tz, ok := cfg["timezone"].(string); ok {
+		dcfg.Timezone = tz
+	}
+	if db.Conn.Storage != "" {
+		cfg["storage"] = db.Conn.Storage
+	}
+	cfg["logging"] = false
+
+	out := map[string]string{}
+	var stmts []casefile.Statement
+	var smu sync.Mutex
+	fsys := fstest.MapFS{
+		"case/input.js":     {Data: []byte(c.Input)},
+		"case/serialize.js": {Data: []byte(serializeJS)},
+	}
+	rt, err := jsrt.New(jsrt.Options{FS: fsys, Cwd: "/case", Env: map[string]string{"TZ": "UTC"}, Stdout: os.Stdout, Stderr: os.Stderr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Close()
+	dl, err := all.New(dcfg)
+	if err != nil {
+		out["error"] = errorJSON(t, err.Error())
+		return finish(t, out, stmts, db, d)
+	}
+	conn, err := dl.Open(ctx, dcfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, err := bridge.New(ctx, rt, bridge.Options{
+		Dialect: dl, Connector: conn, Config: cfg,
+		OnStatement: func(st bridge.Statement) {
+			if st.Internal {
+				return
+			}
+			smu.Lock()
+			defer smu.Unlock()
+			s := casefile.Statement{SQL: casefile.MaskNames(casefile.MaskUUIDs(st.SQL), db.Name, db.Conn.Storage)}
+			if st.Params != nil {
+				b, err := json.Marshal(jsonParams(st.Params))
+				if err == nil {
+					s.Bind = b
+				}
+			}
+			stmts = append(stmts, s)
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+
+	_, err = rt.Loop().Await(ctx, func(vm *goja.Runtime) (goja.Value, error) {
+		ser, err := rt.Require("/case/serialize.js")
+		if err != nil {
+			return nil, err
+		}
+		vm.Set("__ser", ser)
+		mod, err := rt.Require("/case/input.js")
+		if err != nil {
+			return nil, err
+		}
+		vm.Set("__mod", mod)
+		vm.Set("__qi", sess.QueryInterface())
+		vm.Set("__S", sess.Sequelize())
+		return vm.RunString(`__mod.up.call(__mod, __qi, __S).then(
+			(v) => { globalThis.__out = { result: __ser.stringify(v) }; },
+			(e) => { globalThis.__out = { error: JSON.stringify(__ser.describeError(e)) }; })`)
+	})
+	if err != nil {
+		t.Fatalf("running input.js: %v", err)
+	}
+	_, err = rt.Loop().Await(ctx, func(vm *goja.Runtime) (goja.Value, error) {
+		o := vm.Get("__out").ToObject(vm)
+		for _, k := range []string{"result", "error"} {
+			if v := o.Get(k); v != nil && !goja.IsUndefined(v) {
+				f, err := casefile.FormatJSON([]byte(v.String()))
+				if err != nil {
+					return nil, err
+				}
+				out[k] = casefile.MaskNames(casefile.MaskUUIDs(f), db.Name, db.Conn.Storage)
+			}
+		}
+		return goja.Undefined(), nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess.Close()
+	return finish(t, out, stmts, db, d)
+}
+
+func finish(t *testing.T, out map[string]string, stmts []casefile.Statement, db *freshdb.DB, d string) map[string]string {
+	t.Helper()
+	out["sql"] = casefile.FormatStatements(stmts)
+	schema, err := schemadump.Dump(context.Background(), db.DB, d, schemadump.Options{Database: db.Name})
+	if err != nil {
+		t.Fatalf("dumping the schema: %v", err)
+	}
+	out["schema"] = schema
+	if !strings.HasSuffix(out["schema"], "\n") && out["schema"] != "" {
+		out["schema"] += "\n"
+	}
+	return out
+}
+
+func errorJSON(t *testing.T, msg string) string {
+	b, _ := json.Marshal(map[string]any{"name": nil, "message": msg, "sql": nil, "originalCode": nil, "originalMessage": nil})
+	s, err := casefile.FormatJSON(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// jsonParams renders bind values as serialize.js would.
+func jsonParams(p []any) []any {
+	out := make([]any, len(p))
+	for i, v := range p {
+		switch x := v.(type) {
+		case time.Time:
+			out[i] = map[string]string{"$date": x.UTC().Format("2006-01-02T15:04:05.000Z")}
+		case []byte:
+			out[i] = map[string]string{"$bytes": fmt.Sprintf("%x", x)}
+		case dialect.Undefined:
+			out[i] = map[string]bool{"$undefined": true}
+		default:
+			out[i] = x
+		}
+	}
+	return out
+}
+
+// diff shows the lines that differ, with a little context.
+func diff(want, have string) string {
+	a, b := strings.Split(want, "\n"), strings.Split(have, "\n")
+	var out []string
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case i < len(a) && j < len(b) && a[i] == b[j]:
+			i++
+			j++
+		case j < len(b) && slices.Contains(a[i:], b[j]) && i < len(a):
+			out = append(out, "-"+a[i])
+			i++
+		case i < len(a) && (j >= len(b) || !slices.Contains(b[j:], a[i])):
+			out = append(out, "-"+a[i])
+			i++
+		default:
+			out = append(out, "+"+b[j])
+			j++
+		}
+	}
+	return strings.Join(out, "\n")
+}

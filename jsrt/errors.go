@@ -3,6 +3,7 @@ package jsrt
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"strconv"
 	"strings"
@@ -82,7 +83,7 @@ func (e *ScriptError) StackTrace() string { return e.Error() }
 
 // Unwrap returns the Go error carried by the thrown value when it was made with
 // [goja.Runtime.NewGoError] (or is an error jsrt itself raised, such as a [*ModuleNotFoundError]
-// or an [*fs.PathError] from the fs shim), so errors.As can reach a database error that crossed
+// or an [*FSError] from the fs shim), so errors.As can reach a database error that crossed
 // through JavaScript. It returns nil otherwise.
 func (e *ScriptError) Unwrap() error { return e.cause }
 
@@ -93,6 +94,7 @@ type ExitError struct {
 	Code int
 }
 
+// Error reads "process.exit(3) called".
 func (e *ExitError) Error() string { return "process.exit(" + strconv.Itoa(e.Code) + ") called" }
 
 // ExitCode returns Code, for a CLI that maps errors to exit statuses.
@@ -301,18 +303,29 @@ func (r *Runtime) syntaxError(syn *goja.CompilerSyntaxError) *ScriptError {
 // parser errors only as text ("file: Line 3:5 Unexpected token") and compiler errors with a
 // file and an offset.
 func (r *Runtime) syntaxPosition(syn *goja.CompilerSyntaxError) (file string, line, col int, msg string) {
+	msg = syn.Message
 	if syn.File != nil {
 		p := syn.File.Position(syn.Offset)
+		file = p.Filename
 		line, col = r.fixPosition(p.Filename, p.Line, p.Column)
-		return p.Filename, line, col, syn.Message
-	}
-	if m := syntaxMessage.FindStringSubmatch(syn.Message); m != nil {
+	} else if m := syntaxMessage.FindStringSubmatch(syn.Message); m != nil {
 		line, _ = strconv.Atoi(m[2])
 		col, _ = strconv.Atoi(m[3])
-		line, col = r.fixPosition(m[1], line, col)
-		return m[1], line, col, m[4]
+		file, msg = m[1], m[4]
+		line, col = r.fixPosition(file, line, col)
 	}
-	return "", 0, 0, syn.Message
+	if file != "" && r.usesESM(file) {
+		msg += " (this file uses ES module syntax, import/export, which sqzjs cannot run: use require() and module.exports)"
+	}
+	return file, line, col, msg
+}
+
+var esmSyntax = regexp.MustCompile(`(?m)^\s*(?:import\s+[\w{*'"]|export\s+(?:default|const|let|var|function|async|class|\{|\*))`)
+
+// usesESM reports whether a file of Options.FS contains import or export statements.
+func (r *Runtime) usesESM(file string) bool {
+	data, err := fs.ReadFile(r.opts.FS, fsPath(file))
+	return err == nil && esmSyntax.Match(data)
 }
 
 // goErrorOf returns the Go error a GoError object (vm.NewGoError) carries in its "value"

@@ -26,6 +26,7 @@ type FSError struct {
 	Err     error
 }
 
+// Error reads like Node's: "ENOENT: no such file or directory, open '/abs/x'".
 func (e *FSError) Error() string {
 	msg := e.Code + ": " + e.Desc + ", " + e.Syscall
 	if e.Path != "" {
@@ -34,6 +35,7 @@ func (e *FSError) Error() string {
 	return msg
 }
 
+// Unwrap returns the underlying Go error.
 func (e *FSError) Unwrap() error { return e.Err }
 
 func newFSError(err error, syscall, p string) *FSError {
@@ -359,6 +361,9 @@ func (r *Runtime) fsModule() goja.Value {
 	_ = m.Get("realpath").ToObject(vm).Set("native", m.Get("realpath"))
 
 	exists := func(v goja.Value) (ok bool) {
+		if goja.IsString(v) && v.String() == "" {
+			return false
+		}
 		defer func() {
 			if recover() != nil {
 				ok = false

@@ -39,6 +39,7 @@ type ModuleNotFoundError struct {
 	RequireStack []string
 }
 
+// Error reads like Node's: "Cannot find module './x'" followed by the require stack.
 func (e *ModuleNotFoundError) Error() string {
 	msg := "Cannot find module '" + e.Request + "'"
 	if len(e.RequireStack) > 0 {
@@ -58,6 +59,7 @@ type UnsupportedModuleError struct {
 	From string // requiring file, or "" outside any file
 }
 
+// Error names the module and the requiring file.
 func (e *UnsupportedModuleError) Error() string {
 	msg := `Cannot use module "` + e.Name + `" in sqzjs: it needs Node.js`
 	if e.From != "" {

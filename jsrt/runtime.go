@@ -160,9 +160,14 @@ func (r *Runtime) registerNative(name string, load func(vm *goja.Runtime, module
 //
 // Errors: a [*ModuleNotFoundError] when nothing matches path; a [*ScriptError] when the module
 // (or one it requires) throws while loading or has a syntax error (File/Line/Column name the
-// place). A module that failed to load is not cached: requiring it again evaluates it again.
+// place); an [*ExitError] if its top-level code called process.exit; the interrupt error of an
+// ended context or a closed Runtime (which [Loop.Await] translates when Require runs inside
+// it). A module that failed to load is not cached: requiring it again evaluates it again.
 func (r *Runtime) Require(path string) (goja.Value, error) {
 	v, err := r.catch(func() (goja.Value, error) { return r.require(path, "") })
+	if err != nil && r.loop.exit != nil && isInterrupt(err) {
+		return nil, r.loop.exit // process.exit in the module's top-level code
+	}
 	if err != nil {
 		if nf, ok := err.(*ModuleNotFoundError); ok {
 			return nil, nf

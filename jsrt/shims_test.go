@@ -371,3 +371,19 @@ func TestEventsAndAssert(t *testing.T) {
 		t.Fatalf("got %q", v)
 	}
 }
+
+func TestWarnings(t *testing.T) {
+	t.Parallel()
+	rt := jsrttest.NewRuntime(t)
+	jsrttest.RunOnLoop(t, rt, `
+		const util = require('util');
+		const old = util.deprecate(() => 'r', 'old() is deprecated', 'DEP0001');
+		if (old() !== 'r' || old() !== 'r') throw new Error('deprecated function broken');
+		process.emitWarning('careful');
+		process.emitWarning('typed', { type: 'CustomWarning', code: 'C1' });
+	`)
+	want := "(sqzjs) [DEP0001] DeprecationWarning: old() is deprecated\n(sqzjs) Warning: careful\n(sqzjs) [C1] CustomWarning: typed\n"
+	if got := jsrttest.Stderr(rt); got != want {
+		t.Fatalf("stderr = %q, want %q", got, want)
+	}
+}

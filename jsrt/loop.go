@@ -258,6 +258,14 @@ func (a *await) checkPromise() {
 func (a *await) run() (Settled, error) {
 	l := a.l
 	for {
+		// Interrupts are delivered to running JavaScript; a callback that swallows the error
+		// of resolve/reject must not keep a cancelled or closed loop busy.
+		if err := a.ctx.Err(); err != nil {
+			return a.abort(err)
+		}
+		if l.isClosed() {
+			return a.abort(ErrClosed)
+		}
 		l.mu.Lock()
 		batch := l.queue
 		l.queue = nil

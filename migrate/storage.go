@@ -1,6 +1,7 @@
 package migrate
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -196,13 +197,15 @@ func (s *JSONStorage) write(names []string) error {
 	if names == nil {
 		names = []string{}
 	}
-	data, err := json.MarshalIndent(names, "", "  ")
-	if err != nil {
+	// JSON.stringify(list, null, '  '): no HTML escaping, no final newline.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(names); err != nil {
 		return err
 	}
-	if len(names) == 0 {
-		data = []byte("[]")
-	}
+	data := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 	if err := s.WriteFile(s.Path, data); err != nil {
 		return fmt.Errorf("writing %s: %w", s.Path, err)
 	}

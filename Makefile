@@ -1,0 +1,44 @@
+# sqzjs — developer tasks. `make test` is what CI runs (through .ci/run).
+GO ?= go
+BIN ?= bin/sqzjs
+EXAMPLE_DIR ?= $(CURDIR)/tmp/example
+
+.PHONY: build test test-short vet fmt-check example oracle compat clean
+
+## build: the static binary (pure Go, no cgo)
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/sqzjs
+
+## test: vet, format check, and every test (race detector on). Server tests
+## run when SQZJS_TEST_POSTGRES_DSN / SQZJS_TEST_MYSQL_DSN are set (or CI=true).
+test: vet fmt-check
+	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
+
+## test-short: every test without the race detector (faster while editing)
+test-short:
+	$(GO) test -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './compat-tests/oracle/*')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+## example: migrate a fresh copy of examples/migrations on SQLite and show its status
+example: build
+	rm -rf $(EXAMPLE_DIR) && mkdir -p $(EXAMPLE_DIR)
+	cp -R examples/migrations/. $(EXAMPLE_DIR)/
+	cd $(EXAMPLE_DIR) && $(CURDIR)/$(BIN) db:migrate && $(CURDIR)/$(BIN) db:migrate:status
+
+## oracle: re-record every compat case with real Sequelize (needs Node and npm)
+oracle:
+	npm ci --prefix compat-tests/oracle
+	$(GO) run ./compat-tests/cmd/record
+
+## compat: run the recorded compatibility cases against sqzjs
+compat:
+	$(GO) test -count=1 ./compat-tests/...
+
+clean:
+	rm -rf bin tmp

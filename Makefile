@@ -34,6 +34,7 @@ example: build
 ## oracle: re-record every compat case with real Sequelize (needs Node and npm)
 oracle:
 	npm ci --prefix compat-tests/oracle
+	node compat-tests/oracle/sqlgen-fixtures.js
 	$(GO) run ./compat-tests/cmd/record
 
 ## compat: run the recorded compatibility cases against sqzjs

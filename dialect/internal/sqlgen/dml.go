@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sqzjs/sqzjs/dialect"
 )
@@ -141,7 +142,11 @@ func (f Flavor) Insert(op dialect.Insert) (string, []any, error) {
 			values = append(values, s)
 			continue
 		}
-		bind = append(bind, v)
+		bv, err := f.BindValue(v, attrType(op.Attributes, k.Name))
+		if err != nil {
+			return "", nil, err
+		}
+		bind = append(bind, bv)
 		values = append(values, "$"+strconv.Itoa(len(bind)))
 	}
 	table := f.QuoteTable(op.Table)
@@ -181,7 +186,11 @@ func (f Flavor) Update(op dialect.BulkUpdate, limitSuffix string) (string, []any
 			sets = append(sets, f.QuoteIdentifier(k.Name)+"="+s)
 			continue
 		}
-		bind = append(bind, v)
+		bv, err := f.BindValue(v, attrType(op.Attributes, k.Name))
+		if err != nil {
+			return "", nil, err
+		}
+		bind = append(bind, bv)
 		sets = append(sets, f.QuoteIdentifier(k.Name)+"=$"+strconv.Itoa(len(bind)))
 	}
 	if len(sets) == 0 {
@@ -253,3 +262,34 @@ func (f Flavor) Select(op dialect.Select) (string, error) {
 // ErrEmptyInsert is returned for bulkInsert with no rows, which Sequelize
 // turns into invalid SQL.
 var ErrEmptyInsert = errors.New("bulkInsert needs at least one row")
+
+// BindValue is what DataType.bindParam hands the driver for a value of an
+// attribute of type t: the type's stringify for dates and JSON, the number
+// (or 'NaN'/'Infinity') for floats, a Buffer for BLOBs, the value itself
+// otherwise or without a type.
+func (f Flavor) BindValue(v any, t *dialect.DataType) (any, error) {
+	if t == nil || t.IsRaw() || isNullish(v) {
+		return v, nil
+	}
+	switch {
+	case t.Is("DATE"):
+		if tm, ok := v.(time.Time); ok {
+			return f.FormatDate(tm, f.Timezone, t)
+		}
+	case t.Is("DATEONLY"):
+		if tm, ok := v.(time.Time); ok {
+			return tm.Local().Format("2006-01-02"), nil
+		}
+	case t.Is("JSON", "JSONB"):
+		return JSONStringify(v)
+	case t.Is("BLOB"):
+		if s, ok := v.(string); ok {
+			return []byte(s), nil
+		}
+	case isFloatKey(t.Key):
+		if x, ok := v.(float64); ok && (x != x || x > 1.7976931348623157e308 || x < -1.7976931348623157e308) {
+			return FormatNumber(x), nil
+		}
+	}
+	return v, nil
+}

@@ -1,0 +1,431 @@
+package cli
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// option is one command-line option as core/yargs.js and the command
+// builders declare it.
+type option struct {
+	name      string // kebab-case
+	desc      string
+	boolean   bool
+	def       string // default as yargs shows it in the help ("" for none)
+	conflicts []string
+}
+
+// helpOptions are yargs' own --version and --help.
+var helpOptions = []option{
+	{name: "version", desc: "Show version number", boolean: true},
+	{name: "help", desc: "Show help", boolean: true},
+}
+
+// baseOptions is core/yargs.js _baseOptions, on every command.
+var baseOptions = []option{
+	{name: "env", desc: "The environment to run the command in", def: `"development"`},
+	{name: "config", desc: "The path to the config file"},
+	{name: "options-path", desc: "The path to a JSON file with additional options"},
+	{name: "migrations-path", desc: "The path to the migrations folder", def: `"migrations"`},
+	{name: "seeders-path", desc: "The path to the seeders folder", def: `"seeders"`},
+	{name: "models-path", desc: "The path to the models folder", def: `"models"`},
+	{name: "url", desc: "The database connection string to use. Alternative to using --config files"},
+	{name: "debug", desc: "When available show various debug information", boolean: true, def: "false"},
+}
+
+// migrateOptions are commands/migrate.js's (db:migrate, db:migrate:status,
+// db:migrate:schema:timestamps:add share that builder).
+var migrateOptions = []option{
+	{name: "to", desc: "Migration name to run migrations until"},
+	{name: "from", desc: "Migration name to start migrations from (excluding)"},
+	{name: "name", desc: "Migration name. When specified, only this migration will be run. Mutually exclusive with --to and --from", conflicts: []string{"to", "from"}},
+}
+
+// command is one sequelize-cli command.
+type command struct {
+	name    string
+	desc    string
+	options []option // besides helpOptions and baseOptions
+	run     func(r *run, a *invocation) int
+}
+
+// commands is the command table of sequelize-cli's bin/sequelize, in its
+// order. Commands without run are recognised but not built yet.
+var commands = []command{
+	{name: "db:migrate", desc: "Run pending migrations", options: migrateOptions, run: (*run).migrate},
+	{name: "db:migrate:schema:timestamps:add", desc: "Update migration table to have timestamps", options: migrateOptions},
+	{name: "db:migrate:status", desc: "List the status of all migrations", options: migrateOptions, run: (*run).migrateStatus},
+	{name: "db:migrate:undo", desc: "Reverts a migration", options: []option{{name: "name", desc: "Name of the migration to undo"}}, run: (*run).migrateUndo},
+	{name: "db:migrate:undo:all", desc: "Revert all migrations ran", options: []option{{name: "to", desc: "Revert to the provided migration", def: "0"}}, run: (*run).migrateUndoAll},
+	{name: "db:seed", desc: "Run specified seeder"},
+	{name: "db:seed:undo", desc: "Deletes data from the database"},
+	{name: "db:seed:all", desc: "Run every seeder"},
+	{name: "db:seed:undo:all", desc: "Deletes data from the database"},
+	{name: "db:create", desc: "Create database specified by configuration"},
+	{name: "db:drop", desc: "Drop database specified by configuration"},
+	{name: "init", desc: "Initializes project"},
+	{name: "init:config", desc: "Initializes configuration"},
+	{name: "init:migrations", desc: "Initializes migrations"},
+	{name: "init:models", desc: "Initializes models"},
+	{name: "init:seeders", desc: "Initializes seeders"},
+	{name: "migration:generate", desc: "Generates a new migration file"},
+	{name: "migration:create", desc: "Generates a new migration file"},
+	{name: "model:generate", desc: "Generates a model and its migration"},
+	{name: "model:create", desc: "Generates a model and its migration"},
+	{name: "seed:generate", desc: "Generates a new seed file"},
+	{name: "seed:create", desc: "Generates a new seed file"},
+}
+
+func findCommand(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+// allOptions is every option a command accepts.
+func (c *command) allOptions() []option {
+	all := append(append(append([]option{}, helpOptions...), baseOptions...), c.options...)
+	return all
+}
+
+func (c *command) option(name string) *option {
+	for _, o := range c.allOptions() {
+		if o.name == name {
+			return &o
+		}
+	}
+	return nil
+}
+
+// flag is one option given on the command line.
+type flag struct {
+	name  string // as written, without dashes
+	value string
+}
+
+// invocation is the parsed command line, merged with .sequelizerc.
+type invocation struct {
+	command     string
+	positionals []string // after the command
+	flags       []flag   // in order
+	// values are the effective option values by kebab-case name: flags
+	// win over .sequelizerc.
+	values map[string]string
+	// fromFlags marks the options given on the command line.
+	fromFlags map[string]bool
+}
+
+// booleanNames are the options parsed as booleans whatever the command.
+var booleanNames = map[string]bool{"debug": true, "help": true, "version": true}
+
+// kebab turns a camelCase option name into its kebab-case form, as
+// yargs-parser's camel-case expansion relates them.
+func kebab(name string) string {
+	var b strings.Builder
+	for _, c := range name {
+		if unicode.IsUpper(c) {
+			b.WriteByte('-')
+			b.WriteRune(unicode.ToLower(c))
+		} else {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// isValueToken reports whether tok can be the value of a string option
+// (yargs-parser: not starting with "-" unless it is a negative number).
+func isValueToken(tok string) bool {
+	if !strings.HasPrefix(tok, "-") {
+		return true
+	}
+	t := strings.TrimLeft(tok, "-")
+	if t == "" {
+		return false
+	}
+	dot := false
+	for _, c := range t {
+		switch {
+		case c == '.' && !dot:
+			dot = true
+		case c < '0' || c > '9':
+			return false
+		}
+	}
+	return true
+}
+
+// parseArgs splits argv as yargs-parser does: "--opt value", "--opt=value",
+// booleans with an optional true/false, "--no-debug", "--" ending the
+// options; the first positional is the command. Option names are kept as
+// written; normalisation and validation come later, once the command is
+// known.
+func parseArgs(argv []string) *invocation {
+	inv := &invocation{values: map[string]string{}, fromFlags: map[string]bool{}}
+	var positionals []string
+	for i := 0; i < len(argv); i++ {
+		tok := argv[i]
+		switch {
+		case tok == "--":
+			positionals = append(positionals, argv[i+1:]...)
+			i = len(argv)
+		case strings.HasPrefix(tok, "--") && len(tok) > 2:
+			name, value, hasValue := strings.Cut(tok[2:], "=")
+			norm := kebab(name)
+			if !hasValue && strings.HasPrefix(norm, "no-") && booleanNames[norm[3:]] {
+				inv.flags = append(inv.flags, flag{name: name[3:], value: "false"})
+				continue
+			}
+			if !hasValue {
+				if booleanNames[norm] {
+					value = "true"
+					if i+1 < len(argv) && (argv[i+1] == "true" || argv[i+1] == "false") {
+						value = argv[i+1]
+						i++
+					}
+				} else if i+1 < len(argv) && isValueToken(argv[i+1]) {
+					value = argv[i+1]
+					i++
+				}
+			}
+			inv.flags = append(inv.flags, flag{name: name, value: value})
+		case strings.HasPrefix(tok, "-") && len(tok) > 1 && !isValueToken(tok):
+			// Short options: sequelize-cli declares none.
+			name, value, _ := strings.Cut(tok[1:], "=")
+			inv.flags = append(inv.flags, flag{name: "-" + name, value: value})
+		default:
+			positionals = append(positionals, tok)
+		}
+	}
+	if len(positionals) > 0 {
+		inv.command = positionals[0]
+		inv.positionals = positionals[1:]
+	}
+	for _, f := range inv.flags {
+		n := kebab(f.name)
+		inv.values[n] = f.value
+		inv.fromFlags[n] = true
+	}
+	return inv
+}
+
+// rawOptionsPath is what sequelize-cli reads before anything else:
+// --options-path (or --optionsPath) from the raw argv.
+func (inv *invocation) rawOptionsPath() string {
+	return inv.values["options-path"]
+}
+
+// has reports whether an option was given (on the command line or in
+// .sequelizerc).
+func (inv *invocation) has(name string) bool {
+	_, ok := inv.values[name]
+	return ok
+}
+
+func (inv *invocation) get(name string) string { return inv.values[name] }
+
+// flagBool reads a boolean option ("true" unless "false" or empty).
+func (inv *invocation) flagBool(name string) bool {
+	v, ok := inv.values[name]
+	return ok && v != "false" && v != ""
+}
+
+// usageError is a yargs validation failure: the command's help then the
+// message, on stderr, exit 1.
+type usageError struct {
+	cmd *command // nil for the top-level help
+	msg string
+}
+
+func (e *usageError) Error() string { return e.msg }
+
+// validate applies yargs' strict mode and the conflicts of cmd to the
+// command line: unknown options and extra positionals are refused (with
+// the closest known option suggested), as are options that exclude each
+// other.
+func (inv *invocation) validate(cmd *command) error {
+	for _, f := range inv.flags {
+		n := kebab(f.name)
+		if strings.HasPrefix(f.name, "-") || cmd.option(n) == nil {
+			shown := "--" + f.name
+			if strings.HasPrefix(f.name, "-") {
+				shown = f.name
+			}
+			msg := fmt.Sprintf("Unknown argument %q.", shown)
+			if s := closest(strings.TrimLeft(n, "-"), optionNames(cmd)); s != "" {
+				msg += fmt.Sprintf(" Did you mean %q?", "--"+s)
+			}
+			return &usageError{cmd: cmd, msg: msg}
+		}
+	}
+	if len(inv.positionals) > 0 {
+		return &usageError{cmd: cmd, msg: fmt.Sprintf("Unknown argument %q. %s takes no positional arguments.", inv.positionals[0], cmd.name)}
+	}
+	return inv.checkConflicts(cmd)
+}
+
+// checkConflicts is yargs' conflicts check on the merged values.
+func (inv *invocation) checkConflicts(cmd *command) error {
+	for _, o := range cmd.allOptions() {
+		if !inv.has(o.name) {
+			continue
+		}
+		for _, c := range o.conflicts {
+			if inv.has(c) {
+				return &usageError{cmd: cmd, msg: fmt.Sprintf("Arguments %s and %s are mutually exclusive", o.name, c)}
+			}
+		}
+	}
+	return nil
+}
+
+// applyRC merges .sequelizerc values (keys in either spelling) under the
+// command-line flags. Keys the command does not know are refused, as
+// yargs' strict mode refuses them.
+func (inv *invocation) applyRC(cmd *command, rc map[string]any, file string) error {
+	keys := make([]string, 0, len(rc))
+	for k := range rc {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		n := kebab(k)
+		o := cmd.option(n)
+		if o == nil {
+			msg := fmt.Sprintf("Unknown option %q in %s.", k, file)
+			if s := closest(n, optionNames(cmd)); s != "" {
+				msg += fmt.Sprintf(" Did you mean %q?", s)
+			}
+			return &usageError{cmd: cmd, msg: msg}
+		}
+		if inv.fromFlags[n] {
+			continue
+		}
+		v, ok := rcValue(rc[k], o.boolean)
+		if !ok {
+			continue
+		}
+		inv.values[n] = v
+	}
+	return nil
+}
+
+// rcValue renders a JSON value of .sequelizerc as the option's string.
+func rcValue(v any, boolean bool) (string, bool) {
+	switch x := v.(type) {
+	case nil:
+		return "", false
+	case string:
+		if boolean {
+			return fmt.Sprint(x != "" && x != "false"), true
+		}
+		return x, true
+	case bool:
+		return fmt.Sprint(x), true
+	case float64:
+		return fmt.Sprint(x), true
+	default:
+		return fmt.Sprint(x), true
+	}
+}
+
+func optionNames(cmd *command) []string {
+	var names []string
+	for _, o := range cmd.allOptions() {
+		names = append(names, o.name)
+	}
+	return names
+}
+
+func commandNames() []string {
+	var names []string
+	for _, c := range commands {
+		names = append(names, c.name)
+	}
+	return names
+}
+
+// closest returns the candidate nearest to s by edit distance, if it is
+// within 3 edits (yargs' recommendCommands threshold), else "".
+func closest(s string, candidates []string) string {
+	best, bestD := "", 4
+	for _, c := range candidates {
+		if d := levenshtein(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// help texts, laid out as yargs lays them out (no wrapping: yargs wraps to
+// the terminal width, and sequelize-cli's output is usually not a
+// terminal).
+
+func topHelp() string {
+	var b strings.Builder
+	b.WriteString("sqzjs <command>\n\nCommands:\n")
+	width := 0
+	for _, c := range commands {
+		width = max(width, len("sqzjs ")+len(c.name))
+	}
+	for _, c := range commands {
+		desc := c.desc
+		if c.run == nil {
+			desc += " (not yet)"
+		}
+		fmt.Fprintf(&b, "  %-*s  %s\n", width, "sqzjs "+c.name, desc)
+	}
+	b.WriteString("\nOptions:\n")
+	writeOptions(&b, helpOptions)
+	return b.String()
+}
+
+func commandHelp(c *command) string {
+	var b strings.Builder
+	b.WriteString("Options:\n")
+	writeOptions(&b, c.allOptions())
+	return b.String()
+}
+
+func writeOptions(b *strings.Builder, opts []option) {
+	width := 0
+	for _, o := range opts {
+		width = max(width, len(o.name)+2)
+	}
+	for _, o := range opts {
+		typ := "[string]"
+		if o.boolean {
+			typ = "[boolean]"
+		}
+		if o.def != "" {
+			typ += " [default: " + o.def + "]"
+		}
+		fmt.Fprintf(b, "  %-*s  %s  %s\n", width, "--"+o.name, o.desc, typ)
+	}
+}

@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+)
+
+// main dispatches as sequelize-cli's yargs set-up does: --version, no
+// command, unknown command, --help, strict option checks, .sequelizerc,
+// then the command.
+func (r *run) main() int {
+	inv := parseArgs(r.st.Args)
+	if inv.flagBool("version") {
+		r.out.log(Version)
+		return 0
+	}
+	if inv.command == "" {
+		if inv.flagBool("help") {
+			r.out.raw(false, topHelp())
+			return 0
+		}
+		return r.out.usage(&usageError{msg: "Please specify a command"})
+	}
+	cmd := findCommand(inv.command)
+	if cmd == nil {
+		msg := fmt.Sprintf("Unknown command %q.", inv.command)
+		if s := closest(inv.command, commandNames()); s != "" {
+			msg += fmt.Sprintf(" Did you mean %q?", s)
+		}
+		return r.out.usage(&usageError{msg: msg})
+	}
+	if cmd.run == nil {
+		r.out.errln("sqzjs: " + cmd.name + " is not implemented yet")
+		return 1
+	}
+	if inv.flagBool("help") {
+		r.out.raw(false, commandHelp(cmd))
+		return 0
+	}
+	var ue *usageError
+	if err := inv.validate(cmd); errors.As(err, &ue) {
+		return r.out.usage(ue)
+	}
+	r.out.debug = inv.flagBool("debug")
+	rt, err := r.newRuntime()
+	if err != nil {
+		return r.out.fail(err, false)
+	}
+	r.rt = rt
+	defer rt.Close()
+	rc, file, err := r.loadRC(inv)
+	if err != nil {
+		return r.failJS(err)
+	}
+	if err := inv.applyRC(cmd, rc, r.rel(file)); errors.As(err, &ue) {
+		return r.out.usage(ue)
+	}
+	if err := inv.checkConflicts(cmd); errors.As(err, &ue) {
+		return r.out.usage(ue)
+	}
+	r.out.debug = inv.flagBool("debug")
+	return cmd.run(r, inv)
+}
+
+// failJS reports any error of a command (view-helper.js error()) and
+// returns 1. JavaScript errors are read on the runtime's loop.
+func (r *run) failJS(err error) int {
+	var we *wrappedError
+	if errors.As(err, &we) {
+		f := r.describe(r.rt, we.err)
+		f.message = we.Error()
+		return r.out.report(f)
+	}
+	return r.out.report(r.describe(r.rt, err))
+}

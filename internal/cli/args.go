@@ -351,9 +351,10 @@ func commandNames() []string {
 }
 
 // closest returns the candidate nearest to s by edit distance, if it is
-// within 3 edits (yargs' recommendCommands threshold), else "".
+// within 3 edits (yargs' recommendCommands threshold) and a third of s's
+// length (so short typos are not matched with anything), else "".
 func closest(s string, candidates []string) string {
-	best, bestD := "", 4
+	best, bestD := "", min(3, max(1, len(s)/3))+1
 	for _, c := range candidates {
 		if d := levenshtein(s, c); d < bestD {
 			best, bestD = c, d

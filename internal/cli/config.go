@@ -82,13 +82,13 @@ func (r *run) configFile(inv *invocation) string {
 	if c := inv.get("config"); c != "" {
 		return r.abs(c)
 	}
-	def := path.Join(r.cwd, "config", "config.json")
-	// sequelize-cli replaces the first ".json" of the whole path.
-	alt := strings.Replace(def, ".json", ".js", 1)
-	if r.exists(alt) {
+	// sequelize-cli derives config.js by replacing the first ".json" of the
+	// whole absolute path, which misses config.js when a folder above has
+	// ".json" in its name; sqzjs looks next to config.json.
+	if alt := path.Join(r.cwd, "config", "config.js"); r.exists(alt) {
 		return alt
 	}
-	return def
+	return path.Join(r.cwd, "config", "config.json")
 }
 
 // configSource is the result of config-helper.js init(): the raw config

@@ -13,6 +13,25 @@
 // in-process. Together with cmd/sqzjs this is the only package that may
 // touch os.*.
 //
+// # Where sqzjs differs from sequelize-cli on purpose
+//
+//   - The "Sequelize CLI [Node: …, CLI: …, ORM: …]" line reads
+//     "sqzjs <version> (sequelize-cli 6.6.5 compatible)".
+//   - An error from a script is followed by "    at …" lines naming the
+//     user's file, line and column (a syntax error included); errors of a
+//     migration without a line (no up, no promise) name the file.
+//   - Unknown commands and options get `Unknown command "x". Did you mean
+//     "y"?` / `Unknown argument "--x". Did you mean "--y"?` after the help.
+//   - Passwords are masked everywhere: a percent-encoded one in "Parsed
+//     url", any URL password and the configured password in messages.
+//   - A meta table that has createdAt gets timestamps on insert even without
+//     migrationTimestamps (what ensureCurrentMetaSchema intends;
+//     sequelize-cli 6.6.5 flips the switch too late and fails).
+//   - config/config.js is looked for next to config/config.json
+//     (sequelize-cli replaces the first ".json" of the whole path).
+//   - Warnings about unsafe patterns (a statement not awaited) are printed
+//     on stderr as "WARNING: …".
+//
 // Imports: migrate, bridge, jsrt, dialect and dialect/all (for the name →
 // dialect table), goja and the standard library.
 package cli

@@ -100,8 +100,8 @@ const describeJS = `(function (e) {
 
 // describe turns any error of a run into a failure. Errors thrown by
 // JavaScript are read on the loop of rt (which may be nil when no runtime
-// exists yet). prefix is put before the message (sequelize-cli's
-// 'Error reading "config/config.json". Error: ' wrapping).
+// exists yet): error.message, error.original, and the frames in the
+// user's files.
 func (r *run) describe(rt *jsrt.Runtime, err error) failure {
 	var se *jsrt.ScriptError
 	if !errors.As(err, &se) {

@@ -3,6 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+
+	"github.com/sqzjs/sqzjs/jsrt"
 )
 
 // main dispatches as sequelize-cli's yargs set-up does: --version, no
@@ -65,6 +67,15 @@ func (r *run) main() int {
 // failJS reports any error of a command (view-helper.js error()) and
 // returns 1. JavaScript errors are read on the runtime's loop.
 func (r *run) failJS(err error) int {
+	var exit *jsrt.ExitError
+	if errors.As(err, &exit) {
+		// process.exit(code) in a script ends the run at once, silently, as
+		// it ends the Node process under sequelize-cli.
+		return exit.Code
+	}
+	if ctxErr := r.st.Ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
+		return r.out.report(failure{message: "interrupted"})
+	}
 	var we *wrappedError
 	if errors.As(err, &we) {
 		f := r.describe(r.rt, we.err)

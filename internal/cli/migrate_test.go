@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sqzjs/sqzjs/dialect"
 	"github.com/sqzjs/sqzjs/dialect/sqlite"
@@ -434,5 +436,40 @@ func TestMissingAwaitWarns(t *testing.T) {
 	}
 	if tables := sqliteTables(t, filepath.Join(dir, "dev.sqlite")); !strings.Contains(tables, "A: CREATE TABLE `A`") {
 		t.Errorf("tables: %s", tables)
+	}
+}
+
+// TestProcessExit: process.exit(code) in a migration ends the run with that
+// code, silently, and the migration is not recorded.
+func TestProcessExit(t *testing.T) {
+	t.Parallel()
+	dir := project(t, map[string]string{
+		"config/config.json":                sqliteConfig(""),
+		"migrations/20200101000000-exit.js": "module.exports = { async up() { process.exit(3); }, async down() {} };\n",
+	})
+	r := cli(t, dir, nil, "db:migrate")
+	if r.code != 3 || r.stderr != "" {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	r = cli(t, dir, nil, "db:migrate:status")
+	expect(t, "status", r.stdout, teaserOut+loadedDev+"down 20200101000000-exit.js\n")
+}
+
+// TestInterrupted: a cancelled context stops the run with exit code 130.
+func TestInterrupted(t *testing.T) {
+	t.Parallel()
+	dir := project(t, map[string]string{
+		"config/config.json":                sqliteConfig(""),
+		"migrations/20200101000000-slow.js": "module.exports = { async up() { await new Promise(r => setTimeout(r, 20000)); }, async down() {} };\n",
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	var out, errb bytes.Buffer
+	code := Main(&State{
+		Ctx: ctx, FS: os.DirFS("/"), Getwd: func() (string, error) { return dir, nil },
+		Args: []string{"db:migrate"}, Stdout: &out, Stderr: &errb,
+	})
+	if code != 130 || !strings.HasPrefix(errb.String(), "ERROR: interrupted\n") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }

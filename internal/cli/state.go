@@ -87,7 +87,13 @@ func Main(st *State) int {
 		return out.fail(fmt.Errorf("sqzjs: the working directory %q is not absolute", cwd), false)
 	}
 	r := &run{st: &s, out: out, cwd: path.Clean(cwd)}
-	return r.main()
+	code := r.main()
+	if code != 0 && s.Ctx.Err() != nil {
+		// Interrupted (SIGINT/SIGTERM): the code a shell gives a process
+		// killed by SIGINT.
+		return 130
+	}
+	return code
 }
 
 // run is one invocation.

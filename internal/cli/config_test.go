@@ -27,7 +27,7 @@ func configProject(t *testing.T, extra map[string]string) string {
 		"other/promise.js":                 "module.exports = Promise.resolve({ test: { dialect: 'sqlite', storage: 'p.sqlite' } });\n",
 		"other/dirname.js":                 "const path = require('path');\nmodule.exports = { development: { dialect: 'sqlite', storage: path.join(__dirname, 'dn.sqlite') } };\n",
 		"other/use-env.json":               `{"development": {"use_env_variable": "DB_URL", "migrationStorage": "json"}}`,
-		"other/url.json":                   `{"development": {"url": "sqlite://localhost/tmp/ignored.sqlite", "dialect": "mysql", "storage": "kept-by-url.sqlite"}}`,
+		"other/url.json":                   `{"development": {"url": "sqlite://localhost<dir>/by-url.sqlite", "dialect": "mysql", "storage": "kept-by-url.sqlite"}}`,
 		"other/no-env.json":                `{"dialect": "sqlite", "storage": "flat.sqlite"}`,
 		"other/logging.json":               `{"development": {"dialect": "sqlite", "storage": "log.sqlite", "logging": true}}`,
 		"other/bad.json":                   `{bad`,
@@ -118,7 +118,7 @@ func TestConfigResolution(t *testing.T) {
 		{name: "use_env_variable", env: map[string]string{"DB_URL": "sqlite://localhost/<dir>/env.sqlite"}, args: []string{"db:migrate:status", "--config", "other/use-env.json"},
 			stdout: "Loaded configuration file \"other/use-env.json\".\n" + usingDev + "down 20200101000000-m.js\n", creates: "env.sqlite"},
 		{name: "url in the config wins over its keys", args: []string{"db:migrate:status", "--config", "other/url.json"},
-			stdout: "Loaded configuration file \"other/url.json\".\n" + usingDev + "down 20200101000000-m.js\n", creates: "/tmp/ignored.sqlite"},
+			stdout: "Loaded configuration file \"other/url.json\".\n" + usingDev + "down 20200101000000-m.js\n", creates: "by-url.sqlite"},
 		{name: "--url ignores the config file", args: []string{"db:migrate:status", "--url", "sqlite://localhost/<dir>/url.sqlite"},
 			stdout: "Parsed url sqlite://localhost/<dir>/url.sqlite\ndown 20200101000000-m.js\n", creates: "url.sqlite"},
 		{name: "no env key: the whole object", args: []string{"db:migrate:status", "--config", "other/no-env.json"},
@@ -202,13 +202,7 @@ func TestConfigResolution(t *testing.T) {
 				t.Errorf("the password was printed")
 			}
 			if c.creates != "" {
-				p := c.creates
-				if !filepath.IsAbs(p) {
-					p = filepath.Join(dir, p)
-				} else {
-					defer os.Remove(p)
-				}
-				if _, err := os.Stat(p); err != nil {
+				if _, err := os.Stat(filepath.Join(dir, c.creates)); err != nil {
 					t.Errorf("%s was not created: %v", c.creates, err)
 				}
 			}

@@ -89,11 +89,16 @@ func exampleProject(t *testing.T) string {
 	return dir
 }
 
-// project writes files (path → content) into a new temporary directory.
+// project writes files (path → content, "<dir>" standing for the
+// directory) into a new temporary directory.
 func project(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	writeFiles(t, dir, files)
+	expanded := map[string]string{}
+	for name, content := range files {
+		expanded[name] = strings.ReplaceAll(content, "<dir>", dir)
+	}
+	writeFiles(t, dir, expanded)
 	return dir
 }
 

@@ -54,6 +54,24 @@ func statusLines(up, down []string) string {
 	return b.String()
 }
 
+// step is one successful command and the stdout after the teaser.
+type step struct {
+	args   []string
+	stdout string
+}
+
+// runSteps runs each step in dir, each must succeed silently on stderr.
+func runSteps(t *testing.T, dir string, steps []step) {
+	t.Helper()
+	for i, s := range steps {
+		r := cli(t, dir, nil, s.args...)
+		if r.code != 0 || r.stderr != "" {
+			t.Fatalf("step %d %v: exit %d, stderr:\n%s", i, s.args, r.code, r.stderr)
+		}
+		expect(t, strings.Join(s.args, " "), r.stdout, teaserOut+s.stdout)
+	}
+}
+
 // TestExampleLifecycle runs the example project through db:migrate,
 // status, undo (last and --name), undo:all --to and undo:all. Every
 // expected stdout is what sequelize-cli 6.6.5 printed for the same steps
@@ -63,10 +81,7 @@ func TestExampleLifecycle(t *testing.T) {
 	t.Parallel()
 	dir := exampleProject(t)
 	ex := exampleMigrations
-	steps := []struct {
-		args   []string
-		stdout string
-	}{
+	steps := []step{
 		{[]string{"db:migrate"}, loadedDev + umzugLines(false, ex...)},
 		{[]string{"db:migrate"}, loadedDev + noMigrations + "\n"},
 		{[]string{"db:migrate:status"}, loadedDev + statusLines(ex, nil)},
@@ -78,6 +93,18 @@ func TestExampleLifecycle(t *testing.T) {
 		{[]string{"db:migrate:undo:all"}, loadedDev + umzugLines(true, ex[7], ex[6], ex[5], ex[4], ex[3], ex[2], ex[1], ex[0])},
 		{[]string{"db:migrate:undo"}, loadedDev + "No executed migrations found.\n"},
 		{[]string{"db:migrate:undo:all"}, loadedDev + "No executed migrations found.\n"},
+	}
+	runSteps(t, dir, steps)
+}
+
+// TestExampleToAndName: --to and --from must be exact pending names
+// (sequelize-cli checks that before umzug's prefix matching); --name
+// matches by prefix.
+func TestExampleToAndName(t *testing.T) {
+	t.Parallel()
+	dir := exampleProject(t)
+	ex := exampleMigrations
+	steps := []step{
 		// --to and --from must be exact pending names; --from is exclusive.
 		{[]string{"db:migrate", "--to", "20240108093012"}, loadedDev + noMigrations + "\n"},
 		{[]string{"db:migrate", "--to", "20240108093541-create-user-emails.js"}, loadedDev + umzugLines(false, ex[0], ex[1])},
@@ -86,13 +113,7 @@ func TestExampleLifecycle(t *testing.T) {
 		{[]string{"db:migrate", "--from", "20240110141203-create-posts.js"}, loadedDev + noMigrations + "\n"},
 		{[]string{"db:migrate:status"}, loadedDev + statusLines(ex[:3], ex[3:])},
 	}
-	for i, s := range steps {
-		r := cli(t, dir, nil, s.args...)
-		if r.code != 0 || r.stderr != "" {
-			t.Fatalf("step %d %v: exit %d, stderr:\n%s", i, s.args, r.code, r.stderr)
-		}
-		expect(t, strings.Join(s.args, " "), r.stdout, teaserOut+s.stdout)
-	}
+	runSteps(t, dir, steps)
 }
 
 // TestFromTo: --from runs the pending files after it (exclusive), --to up

@@ -720,33 +720,33 @@ func (s *Session) op(method string, args []goja.Value) (dialect.Op, goja.Value, 
 		o := s.object(a(1))
 		op := dialect.Select{Table: t}
 		if o != nil {
-			if at := o.Get("attributes"); isSet(at) {
-				op.Attributes = s.strings(at)
-			}
-			if w := o.Get("where"); isSet(w) {
-				if op.Where, err = s.toValue(w); err != nil {
-					return nil, nil, err
+			get := func(name string) (any, error) {
+				if v := o.Get(name); isSet(v) {
+					return s.toValue(v)
 				}
+				return nil, nil
 			}
-			if l := o.Get("limit"); isSet(l) {
-				if op.Limit, err = s.toValue(l); err != nil {
-					return nil, nil, err
-				}
+			at, err := get("attributes")
+			if err != nil {
+				return nil, nil, err
 			}
-			if off := o.Get("offset"); isSet(off) {
-				if op.Offset, err = s.toValue(off); err != nil {
-					return nil, nil, err
-				}
+			if list, ok := at.([]any); ok {
+				op.Attributes = list
 			}
-			if ord := s.object(o.Get("order")); ord != nil {
-				for _, item := range s.arrayItems(ord) {
-					pair := s.strings(item)
-					if len(pair) == 2 {
-						op.Order = append(op.Order, [2]string{pair[0], pair[1]})
-					} else if len(pair) == 1 {
-						op.Order = append(op.Order, [2]string{pair[0], "ASC"})
-					}
-				}
+			if op.Where, err = get("where"); err != nil {
+				return nil, nil, err
+			}
+			if op.Group, err = get("group"); err != nil {
+				return nil, nil, err
+			}
+			if op.Order, err = get("order"); err != nil {
+				return nil, nil, err
+			}
+			if op.Limit, err = get("limit"); err != nil {
+				return nil, nil, err
+			}
+			if op.Offset, err = get("offset"); err != nil {
+				return nil, nil, err
 			}
 		}
 		return op, nil, nil

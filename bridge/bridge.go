@@ -259,6 +259,10 @@ func (s *Session) natives() *goja.Object {
 		if err == nil {
 			var str string
 			if str, err = s.d.Escape(v); err == nil {
+				if _, isBool := v.(bool); isBool && (str == "1" || str == "0") {
+					// SqlString.escape returns +!!val, a number, on SQLite.
+					return vm.ToValue(float64(str[0] - '0'))
+				}
 				return vm.ToValue(str)
 			}
 		}
@@ -483,11 +487,7 @@ func (s *Session) logOne(st Statement, options goja.Value) {
 	if st.Params != nil {
 		_ = lo.Set("bind", s.toJS(toAnySlice(st.Params)))
 	} else if st.Named != nil {
-		b := &dialect.Object{}
-		for k, v := range st.Named {
-			b.Set(dialect.Key{Name: k}, v)
-		}
-		_ = lo.Set("bind", s.toJS(b))
+		_ = lo.Set("bind", s.toJS(st.Named))
 	}
 	_, _ = fn(goja.Undefined(), s.vm.ToValue(msg), lo)
 }

@@ -16,7 +16,7 @@ type Statement struct {
 	Conn     string
 	SQL      string
 	Params   []any
-	Named    map[string]any
+	Named    *dialect.Object
 	Duration time.Duration
 	// Ignored is SQL after the first statement that the driver did not run.
 	Ignored string
@@ -104,7 +104,7 @@ func (q *querier) record(ctx context.Context, sql string, args []any, start time
 	}
 	if len(args) == 1 {
 		if named, ok := args[0].(dialect.NamedArgs); ok {
-			st.Named = named
+			st.Named = named.Object
 			q.log = append(q.log, st)
 			return
 		}

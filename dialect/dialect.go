@@ -77,8 +77,9 @@ type Conn interface {
 }
 
 // NamedArgs, passed as the only argument of Exec or Query, binds parameters
-// by name ($name) instead of by position.
-type NamedArgs map[string]any
+// by name ($name) instead of by position. The object keeps the names in the
+// order the migration wrote them (for logging).
+type NamedArgs struct{ *Object }
 
 // ExecResult is what a statement without rows reports.
 type ExecResult struct {

@@ -168,15 +168,23 @@ type BulkDelete struct {
 	Limit           any
 }
 
-// Select is queryInterface.select (and the storage's list query).
+// Select is queryInterface.select / rawSelect (and the storage's list
+// query, which Model.findAll renders with the model name as Alias).
 type Select struct {
-	Table      TableRef
-	Alias      string   // "AS alias" after the table, as Model.findAll renders it
-	Attributes []string // nil means *
+	Table TableRef
+	// Alias is the model name: "FROM t AS alias", and ORDER BY keys
+	// prefixed with it; "" without a model.
+	Alias string
+	// Attributes are strings, Sequelize methods, or []any{expr or name,
+	// alias}; nil means *.
+	Attributes []any
 	Where      any
-	Order      [][2]string // column, direction
-	Limit      any
-	Offset     any
+	// Group and Order hold what options.group / options.order hold:
+	// strings, Sequelize methods, or arrays such as ["name", "DESC"].
+	Group  any
+	Order  any
+	Limit  any
+	Offset any
 }
 
 // Raw is sequelize.query.

@@ -105,8 +105,8 @@ func (s *SequelizeStorage) Executed(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	out, err := s.DB.Exec(ctx, dialect.Select{
-		Table: s.Table, Alias: metaModelName, Attributes: []string{s.column()},
-		Order: [][2]string{{s.column(), "ASC"}},
+		Table: s.Table, Alias: metaModelName, Attributes: []any{s.column()},
+		Order: []any{[]any{s.column(), "ASC"}},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", s.Table, err)

@@ -225,6 +225,8 @@ func runCase(t *testing.T, c *casefile.Case, d string, serializeJS string) map[s
 				if err == nil {
 					s.Bind = b
 				}
+			} else if st.Named != nil {
+				s.Bind = namedJSON(st.Named)
 			}
 			stmts = append(stmts, s)
 		},
@@ -288,8 +290,16 @@ func finish(t *testing.T, out map[string]string, stmts []casefile.Statement, db 
 	return out
 }
 
+// errorJSON is describeError's shape for an Error thrown by the Sequelize
+// constructor (sqzjs reports it before any connection).
 func errorJSON(t *testing.T, msg string) string {
-	b, _ := json.Marshal(map[string]any{"name": nil, "message": msg, "sql": nil, "originalCode": nil, "originalMessage": nil})
+	b, _ := json.Marshal(struct {
+		Name            string  `json:"name"`
+		Message         string  `json:"message"`
+		SQL             *string `json:"sql"`
+		OriginalCode    *string `json:"originalCode"`
+		OriginalMessage *string `json:"originalMessage"`
+	}{Name: "Error", Message: msg})
 	s, err := casefile.FormatJSON(b)
 	if err != nil {
 		t.Fatal(err)
@@ -313,6 +323,24 @@ func jsonParams(p []any) []any {
 		}
 	}
 	return out
+}
+
+// namedJSON renders named binds as an object, keys in the order given.
+func namedJSON(o *dialect.Object) json.RawMessage {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, k := range o.Keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k.Name)
+		vb, _ := json.Marshal(jsonParams([]any{o.Values[i]})[0])
+		b.Write(kb)
+		b.WriteByte(':')
+		b.Write(vb)
+	}
+	b.WriteByte('}')
+	return json.RawMessage(b.String())
 }
 
 // diff shows the lines that differ, with a little context.

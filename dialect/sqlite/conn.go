@@ -182,7 +182,12 @@ func (c *conn) run(ctx context.Context, query string, args []any, wantRows bool)
 	if stmt == 0 { // only whitespace or comments
 		return rows, res, nil
 	}
-	defer sqlite3.Xsqlite3_finalize(c.tls, stmt)
+	finalized := false
+	defer func() {
+		if !finalized {
+			sqlite3.Xsqlite3_finalize(c.tls, stmt)
+		}
+	}()
 
 	allocs, err := c.bind(stmt, args)
 	defer func() {
@@ -199,6 +204,19 @@ func (c *conn) run(ctx context.Context, query string, args []any, wantRows bool)
 	for i := range n {
 		rows.Columns[i] = libc.GoString(sqlite3.Xsqlite3_column_name(c.tls, stmt, int32(i)))
 	}
+	if !wantRows {
+		// node-sqlite3's run(): one step, then the last rowid and the
+		// change count as they are at that moment (for INSERT … RETURNING
+		// that is the previous statement's count), then finalize.
+		rc := sqlite3.Xsqlite3_step(c.tls, stmt)
+		if rc != sqlite3.SQLITE_DONE && rc != sqlite3.SQLITE_ROW {
+			return nil, res, c.ctxErr(ctx, c.errorFor(rc))
+		}
+		res.RowsAffected = int64(sqlite3.Xsqlite3_changes(c.tls, c.db))
+		res.LastInsertID = sqlite3.Xsqlite3_last_insert_rowid(c.tls, c.db)
+		rows.RowsAffected, rows.LastInsertID = res.RowsAffected, res.LastInsertID
+		return rows, res, nil
+	}
 	for {
 		rc := sqlite3.Xsqlite3_step(c.tls, stmt)
 		if rc == sqlite3.SQLITE_DONE {
@@ -207,14 +225,17 @@ func (c *conn) run(ctx context.Context, query string, args []any, wantRows bool)
 		if rc != sqlite3.SQLITE_ROW {
 			return nil, res, c.ctxErr(ctx, c.errorFor(rc))
 		}
-		if !wantRows {
-			continue
-		}
 		vals := make([]any, n)
 		for i := range n {
 			vals[i] = c.column(stmt, i)
 		}
 		rows.Values = append(rows.Values, vals)
+	}
+	// A statement with RETURNING completes (and counts its changes) only
+	// when it is reset or finalized.
+	finalized = true
+	if rc := sqlite3.Xsqlite3_finalize(c.tls, stmt); rc != sqlite3.SQLITE_OK {
+		return nil, res, c.ctxErr(ctx, c.errorFor(rc))
 	}
 	res.RowsAffected = int64(sqlite3.Xsqlite3_changes(c.tls, c.db))
 	res.LastInsertID = sqlite3.Xsqlite3_last_insert_rowid(c.tls, c.db)
@@ -286,9 +307,14 @@ func (c *conn) column(stmt uintptr, i int) any {
 // args[N-1] and others bind in order.
 func (c *conn) bind(stmt uintptr, args []any) (allocs []uintptr, err error) {
 	n := int(sqlite3.Xsqlite3_bind_parameter_count(c.tls, stmt))
-	var named dialect.NamedArgs
+	var named *dialect.Object
 	if len(args) == 1 {
-		named, _ = args[0].(dialect.NamedArgs)
+		if na, ok := args[0].(dialect.NamedArgs); ok {
+			named = na.Object
+			if named == nil {
+				named = &dialect.Object{}
+			}
+		}
 	}
 	for i := 1; i <= n; i++ {
 		name := libc.GoString(sqlite3.Xsqlite3_bind_parameter_name(c.tls, stmt, int32(i)))
@@ -297,7 +323,7 @@ func (c *conn) bind(stmt uintptr, args []any) (allocs []uintptr, err error) {
 		switch {
 		case named != nil:
 			if name != "" {
-				v, found = named[name[1:]]
+				v, found = named.Get(name[1:])
 			}
 		default:
 			idx := i

@@ -10,15 +10,17 @@ import (
 	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
 )
 
-func bindArgs(sql string, bind any) ([]any, dialect.NamedArgs, error) {
-	list, named, err := sqlgen.BindParams(sql, bind)
+// bindArgs is the SQLite formatBindParameters: "$$" unescaped, the values
+// checked, and handed to the driver by position ($1…) or by name ($name).
+func bindArgs(sql string, bind any) (string, []any, error) {
+	sql, list, named, err := sqlgen.BindParams(sql, bind)
 	if err != nil {
-		return nil, nil, err
+		return "", nil, err
 	}
 	if named != nil {
-		return nil, dialect.NamedArgs(named), nil
+		return sql, []any{dialect.NamedArgs{Object: named}}, nil
 	}
-	return list, nil, nil
+	return sql, list, nil
 }
 
 // Exec performs op as Sequelize's SQLite query interface does.
@@ -60,6 +62,11 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if err != nil {
 			return nil, err
 		}
+		if f := op.Column.Field; f != "" && f != op.Column.Name {
+			// attributesToSQL keys the definition by field, addColumnQuery
+			// reads it by key: Sequelize renders "undefined".
+			s = "undefined"
+		}
 		sql := "ALTER TABLE " + d.f.QuoteTable(op.Table) + " ADD " + d.f.QuoteIdentifier(op.Column.Name) + " " + s + ";"
 		return d.query(ctx, q, replaceBooleanDefaults(sql), qopts{})
 	case dialect.RemoveColumn:
@@ -91,9 +98,6 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 	case dialect.GetForeignKeyReferences:
 		return d.foreignKeyReferences(ctx, q, op.Table)
 	case dialect.BulkInsert:
-		if len(op.Rows) == 0 {
-			return nil, sqlgen.ErrEmptyInsert
-		}
 		sql, err := d.f.BulkInsert(op)
 		if err != nil {
 			return nil, err

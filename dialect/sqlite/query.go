@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -81,14 +82,9 @@ func (d *Dialect) query(ctx context.Context, q dialect.Querier, sql string, o qo
 	}
 	var args []any
 	if o.Bind != nil {
-		list, named, err := bindArgs(sql, o.Bind)
-		if err != nil {
+		var err error
+		if sql, args, err = bindArgs(sql, o.Bind); err != nil {
 			return nil, err
-		}
-		if named != nil {
-			args = []any{named}
-		} else {
-			args = list
 		}
 	}
 	if strings.HasPrefix(sql, "-- ") {
@@ -147,6 +143,11 @@ func (d *Dialect) handleResponse(ctx context.Context, q dialect.Querier, sql str
 		}
 		return results, nil
 	case o.Type == typeSelect:
+		if rows == nil {
+			// run() gave no rows (an INSERT queried as SELECT): Sequelize's
+			// handleSelectQuery maps over undefined.
+			return nil, errors.New("TypeError: Cannot read properties of undefined (reading 'map')")
+		}
 		return selectResult(rows, o), nil
 	case strings.HasPrefix(lower, "show") || strings.HasPrefix(lower, "describe"):
 		return results, nil

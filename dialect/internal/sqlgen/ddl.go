@@ -28,10 +28,8 @@ func Underscore(s string) string {
 func IndexName(prefix string, fields []dialect.IndexField) string {
 	names := make([]string, len(fields))
 	for i, f := range fields {
+		// An expression has no name: JavaScript's join renders undefined as "".
 		names[i] = f.Name
-		if f.Expr != nil && f.Name == "" {
-			names[i] = "[object Object]"
-		}
 	}
 	return Underscore(prefix + "_" + strings.Join(names, "_"))
 }
@@ -253,7 +251,12 @@ func (f Flavor) ConstraintSnippet(tableName string, c dialect.Constraint) (strin
 	if c.Deferrable != "" {
 		switch c.UpperType() {
 		case "UNIQUE", "PRIMARY KEY", "FOREIGN KEY":
-			snippet += " " + c.Deferrable
+			if f.DeferrableConstraints {
+				snippet += " " + c.Deferrable
+			} else {
+				// deferConstraintsQuery returns undefined outside Postgres.
+				snippet += " undefined"
+			}
 		}
 	}
 	return snippet, nil

@@ -2,6 +2,8 @@ package sqlgen
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -69,6 +71,9 @@ func (f Flavor) BulkInsert(op dialect.BulkInsert) (string, error) {
 	onDup := ""
 	if f.UpdateOnDuplicate != "" && op.Options.UpdateOnDuplicate != nil {
 		if f.UpdateOnDuplicate == " ON CONFLICT DO UPDATE SET" {
+			if op.Options.UpsertKeys == nil {
+				return "", errors.New("TypeError: Cannot read properties of undefined (reading 'map')")
+			}
 			keys := make([]string, len(op.Options.UpsertKeys))
 			for i, k := range op.Options.UpsertKeys {
 				keys[i] = f.QuoteIdentifier(k)
@@ -142,6 +147,13 @@ func (f Flavor) Insert(op dialect.Insert) (string, []any, error) {
 			values = append(values, s)
 			continue
 		}
+		if s, ok, err := f.formatTyped(v, attrType(op.Attributes, k.Name), &bind); ok || err != nil {
+			if err != nil {
+				return "", nil, err
+			}
+			values = append(values, s)
+			continue
+		}
 		bv, err := f.BindValue(v, attrType(op.Attributes, k.Name))
 		if err != nil {
 			return "", nil, err
@@ -186,6 +198,13 @@ func (f Flavor) Update(op dialect.BulkUpdate, limitSuffix string) (string, []any
 			sets = append(sets, f.QuoteIdentifier(k.Name)+"="+s)
 			continue
 		}
+		if s, ok, err := f.formatTyped(v, attrType(op.Attributes, k.Name), &bind); ok || err != nil {
+			if err != nil {
+				return "", nil, err
+			}
+			sets = append(sets, f.QuoteIdentifier(k.Name)+"="+s)
+			continue
+		}
 		bv, err := f.BindValue(v, attrType(op.Attributes, k.Name))
 		if err != nil {
 			return "", nil, err
@@ -204,13 +223,18 @@ func (f Flavor) Update(op dialect.BulkUpdate, limitSuffix string) (string, []any
 	return q, bind, nil
 }
 
-// Select renders a simple selectQuery: attributes, where, order, limit.
+// Select renders selectQuery for a query without model or includes:
+// attributes, where (keys prefixed with the table), group, order, limit.
 func (f Flavor) Select(op dialect.Select) (string, error) {
 	attrs := "*"
 	if op.Attributes != nil {
 		q := make([]string, len(op.Attributes))
 		for i, a := range op.Attributes {
-			q[i] = f.QuoteIdentifier(a)
+			s, err := f.selectAttribute(a)
+			if err != nil {
+				return "", err
+			}
+			q[i] = s
 		}
 		attrs = strings.Join(q, ", ")
 	}
@@ -230,12 +254,37 @@ func (f Flavor) Select(op dialect.Select) (string, error) {
 			q += " WHERE " + w
 		}
 	}
-	if len(op.Order) > 0 {
-		parts := make([]string, len(op.Order))
-		for i, o := range op.Order {
-			parts[i] = f.QuoteTable(prefix) + "." + f.QuoteIdentifier(o[0]) + " " + o[1]
+	if op.Group != nil {
+		items, ok := op.Group.([]any)
+		if !ok {
+			items = []any{op.Group}
 		}
-		q += " ORDER BY " + strings.Join(parts, ", ")
+		parts := make([]string, len(items))
+		for i, g := range items {
+			s, err := f.quoteOrderItem(g, "")
+			if err != nil {
+				return "", err
+			}
+			parts[i] = s
+		}
+		q += " GROUP BY " + strings.Join(parts, ", ")
+	}
+	if op.Order != nil {
+		items, ok := op.Order.([]any)
+		if !ok {
+			items = []any{op.Order}
+		}
+		var parts []string
+		for _, o := range items {
+			s, err := f.quoteOrderItem(o, op.Alias)
+			if err != nil {
+				return "", err
+			}
+			parts = append(parts, s)
+		}
+		if len(parts) > 0 {
+			q += " ORDER BY " + strings.Join(parts, ", ")
+		}
 	}
 	if op.Limit != nil {
 		l, err := f.Escape(op.Limit, nil)
@@ -255,13 +304,109 @@ func (f Flavor) Select(op dialect.Select) (string, error) {
 		} else {
 			q += " LIMIT " + l
 		}
+	} else if op.Offset != nil {
+		o, err := f.Escape(op.Offset, nil)
+		if err != nil {
+			return "", err
+		}
+		if f.Name == dialect.Postgres {
+			q += " OFFSET " + o
+		} else {
+			q += " LIMIT " + o + ", 10000000000000"
+		}
 	}
 	return q + ";", nil
 }
 
-// ErrEmptyInsert is returned for bulkInsert with no rows, which Sequelize
-// turns into invalid SQL.
-var ErrEmptyInsert = errors.New("bulkInsert needs at least one row")
+// selectAttribute is escapeAttributes for one attribute without a model.
+func (f Flavor) selectAttribute(a any) (string, error) {
+	switch x := a.(type) {
+	case string:
+		if strings.ContainsRune(x, rune(f.Tick)) || strings.Contains(x, `"`) {
+			return f.Escape(x, nil)
+		}
+		return f.QuoteIdentifiers(x), nil
+	case []any:
+		if len(x) != 2 {
+			return "", fmt.Errorf("%s is not a valid attribute definition. Please use the following format: ['attribute definition', 'alias']", dialect.Describe(x))
+		}
+		var expr string
+		switch e := x[0].(type) {
+		case string:
+			if !strings.Contains(e, "(") && !strings.Contains(e, ")") {
+				expr = f.QuoteIdentifier(e)
+			} else {
+				expr = e
+			}
+		default:
+			if !dialect.IsSequelizeMethod(e) {
+				return "", fmt.Errorf("invalid attribute %s", dialect.Describe(e))
+			}
+			s, err := f.SequelizeMethod(e)
+			if err != nil {
+				return "", err
+			}
+			expr = s
+		}
+		alias, _ := x[1].(string)
+		return expr + " AS " + f.QuoteIdentifier(alias), nil
+	}
+	if dialect.IsSequelizeMethod(a) {
+		return f.SequelizeMethod(a)
+	}
+	return "", fmt.Errorf("invalid attribute %s", dialect.Describe(a))
+}
+
+var orderDirections = []string{"ASC", "DESC", "ASC NULLS LAST", "DESC NULLS LAST", "ASC NULLS FIRST", "DESC NULLS FIRST", "NULLS FIRST", "NULLS LAST"}
+
+// quoteOrderItem is queryGenerator.quote for order and group items: a
+// string is a column (prefixed with the model's name when there is one), an
+// array is [column, direction], a Sequelize method renders as SQL.
+func (f Flavor) quoteOrderItem(item any, model string) (string, error) {
+	switch x := item.(type) {
+	case string:
+		return f.QuoteIdentifiers(x), nil
+	case []any:
+		var b strings.Builder
+		for i, e := range x {
+			if s, ok := e.(string); ok {
+				up := strings.ToUpper(s)
+				if i > 0 && slices.Contains(orderDirections, up) {
+					b.WriteString(" " + up)
+					continue
+				}
+				if i == 0 && model != "" {
+					b.WriteString(f.QuoteIdentifier(model) + ".")
+				}
+				b.WriteString(f.QuoteIdentifiers(s))
+				continue
+			}
+			s, err := f.quoteOrderItem(e, "")
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(s)
+		}
+		return b.String(), nil
+	}
+	if dialect.IsSequelizeMethod(item) {
+		return f.SequelizeMethod(item)
+	}
+	return "", fmt.Errorf("Unknown structure passed to order / group: %s", dialect.Describe(item))
+}
+
+
+// formatTyped applies the flavor's FormatTyped hook to a non-null value of
+// a typed attribute.
+func (f Flavor) formatTyped(v any, t *dialect.DataType, bind *[]any) (string, bool, error) {
+	if f.FormatTyped == nil || t == nil || t.IsRaw() || isNullish(v) {
+		return "", false, nil
+	}
+	return f.FormatTyped(f, v, t, func(x any) string {
+		*bind = append(*bind, x)
+		return "$" + strconv.Itoa(len(*bind))
+	})
+}
 
 // BindValue is what DataType.bindParam hands the driver for a value of an
 // attribute of type t: the type's stringify for dates and JSON, the number
@@ -293,3 +438,8 @@ func (f Flavor) BindValue(v any, t *dialect.DataType) (any, error) {
 	}
 	return v, nil
 }
+
+// ErrEmptyInsert is kept for dialects still checking for it; Sequelize
+// itself renders an empty bulkInsert as `INSERT INTO t () VALUES;` and lets
+// the database reject it, which BulkInsert now does too.
+var ErrEmptyInsert = errors.New("bulkInsert needs at least one row")

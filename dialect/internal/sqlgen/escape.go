@@ -194,6 +194,11 @@ func isFloatKey(k string) bool {
 // escapeTyped applies DataType.stringify for the types whose stringify
 // changes the literal.
 func (f Flavor) escapeTyped(v any, t *dialect.DataType) (string, error) {
+	if f.EscapeTyped != nil {
+		if s, ok, err := f.EscapeTyped(f, v, t); ok || err != nil {
+			return s, err
+		}
+	}
 	switch {
 	case t.Is("STRING", "CHAR") && (f.Name == dialect.MySQL || f.Name == dialect.MariaDB):
 		switch x := v.(type) {

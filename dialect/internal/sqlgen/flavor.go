@@ -49,9 +49,22 @@ type Flavor struct {
 	// the attribute's type when the value is escaped with one (MySQL keeps
 	// milliseconds only for DATE(n)); tz "" means the process time zone.
 	FormatDate func(t time.Time, tz string, typ *dialect.DataType) (string, error)
+	// DeferrableConstraints: the dialect renders a constraint's deferrable
+	// option (Postgres); elsewhere Sequelize appends "undefined".
+	DeferrableConstraints bool
 	// Cast adjusts a Sequelize.cast type (MySQL/SQLite map timestamp to
 	// datetime).
 	CastType func(string) string
+
+	// EscapeTyped, when set, renders a value with a dialect's own
+	// DataType.stringify (Postgres ARRAY, RANGE, HSTORE…) before the shared
+	// typed escaping is tried; handled reports whether it did.
+	EscapeTyped func(f Flavor, v any, t *dialect.DataType) (sql string, handled bool, err error)
+	// FormatTyped, when set, renders a bound value with a dialect's own
+	// DataType.bindParam, which may wrap the placeholder (Postgres RANGE
+	// casts it); bind adds a value and returns its placeholder. handled
+	// reports whether it did.
+	FormatTyped func(f Flavor, v any, t *dialect.DataType, bind func(any) string) (sql string, handled bool, err error)
 }
 
 var baseOperators = map[string]string{

@@ -177,14 +177,15 @@ func (f Flavor) InjectReplacements(sql string, replacements any) (string, error)
 var bindRE = regexp.MustCompile(`\$(\$|\w+)`)
 
 // BindParams validates $1/$name bind parameters against bind (an array or
-// an object) as Sequelize's formatBindParameters does, and returns the
-// values in the order the placeholders' names resolve to: for an array, the
-// array itself; for an object, name → value. The SQL is returned with "$$"
-// unescaped to "$" when unescape is true (Postgres and MySQL keep the text;
-// SQLite keeps "$$").
-func BindParams(sql string, bind any) ([]any, map[string]any, error) {
+// an object) as Sequelize's formatBindParameters does, and returns the SQL
+// with "$$" unescaped to "$" (Sequelize rewrites it everywhere in the text,
+// string literals included) and the values: for an array, the list; for an
+// object, the object (names in the order given).
+func BindParams(sql string, bind any) (string, []any, *dialect.Object, error) {
 	list, isList := bind.([]any)
 	obj, _ := bind.(*dialect.Object)
+	var out strings.Builder
+	last := 0
 	for _, loc := range bindRE.FindAllStringSubmatchIndex(sql, -1) {
 		// \B before $: the previous character must not be a word character.
 		if loc[0] > 0 && isWordChar(sql[loc[0]-1]) {
@@ -192,6 +193,9 @@ func BindParams(sql string, bind any) ([]any, map[string]any, error) {
 		}
 		match, key := sql[loc[0]:loc[1]], sql[loc[2]:loc[3]]
 		if key == "$" {
+			out.WriteString(sql[last:loc[0]])
+			out.WriteString("$")
+			last = loc[1]
 			continue
 		}
 		ok := false
@@ -211,19 +215,17 @@ func BindParams(sql string, bind any) ([]any, map[string]any, error) {
 			}
 		}
 		if !ok {
-			return nil, nil, fmt.Errorf("Named bind parameter %q has no value in the given object.", match)
+			return "", nil, nil, fmt.Errorf("Named bind parameter %q has no value in the given object.", match)
 		}
 	}
+	out.WriteString(sql[last:])
 	if isList {
-		return list, nil, nil
+		return out.String(), list, nil, nil
 	}
-	m := map[string]any{}
-	for i, k := range obj.Keys {
-		if !k.Op {
-			m[k.Name] = obj.Values[i]
-		}
+	if obj == nil {
+		obj = &dialect.Object{}
 	}
-	return nil, m, nil
+	return out.String(), nil, obj, nil
 }
 
 func isWordChar(c byte) bool {

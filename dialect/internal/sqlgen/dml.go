@@ -395,7 +395,6 @@ func (f Flavor) quoteOrderItem(item any, model string) (string, error) {
 	return "", fmt.Errorf("Unknown structure passed to order / group: %s", dialect.Describe(item))
 }
 
-
 // formatTyped applies the flavor's FormatTyped hook to a non-null value of
 // a typed attribute.
 func (f Flavor) formatTyped(v any, t *dialect.DataType, bind *[]any) (string, bool, error) {

@@ -72,9 +72,10 @@ type Session struct {
 	opNames     map[*goja.Symbol]string
 	opSymbols   map[string]*goja.Symbol
 
-	mu  sync.Mutex
-	def *executor
-	txs map[*goja.Object]*txState
+	closeOnce sync.Once
+	mu        sync.Mutex
+	def       *executor
+	txs       map[*goja.Object]*txState
 }
 
 type txState struct {
@@ -85,20 +86,31 @@ type txState struct {
 
 var _ = errors.New
 
-// New builds a Session on rt: it evaluates the prelude, registers the
-// `sequelize` module and creates the Sequelize instance from opts.Config.
-// It must be called before the runtime's first require, and not on the loop.
+// New builds a Session on rt and connects it: Prepare, then Connect. It
+// must be called before the runtime's first require, and not on the loop.
 func New(ctx context.Context, rt *jsrt.Runtime, opts Options) (*Session, error) {
-	if opts.Dialect == nil || opts.Connector == nil {
-		return nil, errors.New("bridge: a Dialect and a Connector are required")
+	s, err := Prepare(ctx, rt)
+	if err != nil {
+		return nil, err
 	}
+	if err := s.Connect(ctx, opts); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Prepare evaluates the prelude and registers `require('sequelize')` on rt,
+// so that .sequelizerc and config files can require it before the
+// configuration (and so the dialect) is known. Database calls fail until
+// Connect. Call it before the runtime's first require, not on the loop.
+func Prepare(ctx context.Context, rt *jsrt.Runtime) (*Session, error) {
 	sctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	s := &Session{
-		rt: rt, d: opts.Dialect, conn: opts.Connector, opts: opts, ctx: sctx, cancel: cancel,
+		rt: rt, ctx: sctx, cancel: cancel,
 		classProtos: map[string]*goja.Object{}, opNames: map[*goja.Symbol]string{},
 		opSymbols: map[string]*goja.Symbol{}, txs: map[*goja.Object]*txState{},
 	}
-	s.def = newExecutor("default", s.conn.Conn)
 	rt.RegisterNativeModule("sequelize", func(vm *goja.Runtime, module *goja.Object) {
 		_ = module.Set("exports", s.class)
 	})
@@ -106,11 +118,31 @@ func New(ctx context.Context, rt *jsrt.Runtime, opts Options) (*Session, error) 
 		return goja.Undefined(), s.init(vm)
 	})
 	if err != nil {
-		s.def.stop()
 		cancel()
 		return nil, fmt.Errorf("bridge: setting up Sequelize: %w", err)
 	}
 	return s, nil
+}
+
+// Connect gives the Session its dialect and connections and creates the
+// Sequelize instance (queryInterface.sequelize) from opts.Config. Not on the
+// loop.
+func (s *Session) Connect(ctx context.Context, opts Options) error {
+	if opts.Dialect == nil || opts.Connector == nil {
+		return errors.New("bridge: a Dialect and a Connector are required")
+	}
+	if s.d != nil {
+		return errors.New("bridge: the session is already connected")
+	}
+	s.d, s.conn, s.opts = opts.Dialect, opts.Connector, opts
+	s.def = newExecutor("default", s.conn.Conn)
+	_, err := s.rt.Loop().Await(ctx, func(vm *goja.Runtime) (goja.Value, error) {
+		return goja.Undefined(), s.createInstance(vm)
+	})
+	if err != nil {
+		return fmt.Errorf("bridge: creating the Sequelize instance: %w", err)
+	}
+	return nil
 }
 
 func (s *Session) init(vm *goja.Runtime) error {
@@ -151,6 +183,10 @@ func (s *Session) init(vm *goja.Runtime) error {
 	if c := vm.Get("console"); isSet(c) {
 		s.consoleLog = c.(*goja.Object).Get("log")
 	}
+	return nil
+}
+
+func (s *Session) createInstance(vm *goja.Runtime) error {
 	cfg := vm.ToValue(s.opts.Config)
 	if !isSet(cfg) {
 		cfg = vm.NewObject()
@@ -218,8 +254,14 @@ func (s *Session) Exec(ctx context.Context, op dialect.Op) (any, error) {
 
 // Close waits for queued statements, closes every connection and the
 // connector. Transactions still open are rolled back by closing their
-// connections. Not on the loop.
+// connections. Calling it again does nothing. Not on the loop.
 func (s *Session) Close() error {
+	var err error
+	s.closeOnce.Do(func() { err = s.close() })
+	return err
+}
+
+func (s *Session) close() error {
 	s.mu.Lock()
 	var execs []*executor
 	for _, t := range s.txs {
@@ -232,8 +274,13 @@ func (s *Session) Close() error {
 	for _, e := range execs {
 		e.stop()
 	}
-	s.def.stop()
+	if s.def != nil {
+		s.def.stop()
+	}
 	s.cancel()
+	if s.conn == nil {
+		return nil
+	}
 	return s.conn.Close()
 }
 
@@ -248,13 +295,22 @@ func (s *Session) natives() *goja.Object {
 	set("release", s.nativeRelease)
 	set("uuid", func(goja.FunctionCall) goja.Value { return vm.ToValue(uuidV4()) })
 	set("quoteIdentifier", func(c goja.FunctionCall) goja.Value {
+		if s.d == nil {
+			panic(s.jsError(errNotConnected, ""))
+		}
 		return vm.ToValue(s.d.QuoteIdentifier(c.Argument(0).String()))
 	})
 	set("quoteTable", func(c goja.FunctionCall) goja.Value {
+		if s.d == nil {
+			panic(s.jsError(errNotConnected, ""))
+		}
 		t, _ := s.tableRef(c.Argument(0))
 		return vm.ToValue(s.d.QuoteTable(t))
 	})
 	set("escape", func(c goja.FunctionCall) goja.Value {
+		if s.d == nil {
+			panic(s.jsError(errNotConnected, ""))
+		}
 		v, err := s.toValue(c.Argument(0))
 		if err == nil {
 			var str string
@@ -327,7 +383,14 @@ func (s *Session) executorFor(options goja.Value) (*executor, error) {
 	return st.exec, nil
 }
 
+// errNotConnected is the rejection of database calls made before Connect
+// (from a config file or .sequelizerc).
+var errNotConnected = errors.New("sqzjs: the database connection is not configured yet (queries cannot run while the configuration is being read)")
+
 func (s *Session) nativeRun(call goja.FunctionCall) goja.Value {
+	if s.d == nil {
+		return s.rejected(errNotConnected, s.callSite())
+	}
 	method := call.Argument(0).String()
 	options := call.Argument(1)
 	var args []goja.Value
@@ -370,6 +433,9 @@ func (s *Session) rejected(err error, stack string) goja.Value {
 }
 
 func (s *Session) nativeBegin(call goja.FunctionCall) goja.Value {
+	if s.d == nil {
+		return s.rejected(errNotConnected, s.callSite())
+	}
 	t := s.object(call.Argument(0))
 	parent := s.object(call.Argument(1))
 	opts := s.object(call.Argument(2))

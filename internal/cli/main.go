@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"github.com/sqzjs/sqzjs/bridge"
 
 	"github.com/sqzjs/sqzjs/jsrt"
 )
@@ -50,6 +51,12 @@ func (r *run) main() int {
 	}
 	r.rt = rt
 	defer rt.Close()
+	sess, err := bridge.Prepare(r.st.Ctx, rt)
+	if err != nil {
+		return r.out.fail(err, false)
+	}
+	r.sess = sess
+	defer sess.Close()
 	rc, file, err := r.loadRC(inv)
 	if err != nil {
 		return r.failJS(err)

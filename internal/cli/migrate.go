@@ -23,6 +23,8 @@ type migrator struct {
 	meta    *migrate.SequelizeStorage // nil unless the storage is "sequelize"
 }
 
+// close releases the connections (the session belongs to the run, which
+// closes it once more at the end; Close is idempotent for that).
 func (m *migrator) close() {
 	if m.sess != nil {
 		_ = m.sess.Close()
@@ -64,7 +66,8 @@ func (r *run) getMigrator(inv *invocation, typ string) (*migrator, int) {
 	if err != nil {
 		return nil, r.failJS(err)
 	}
-	sess, err := bridge.New(r.st.Ctx, r.rt, bridge.Options{
+	sess := r.sess
+	err = sess.Connect(r.st.Ctx, bridge.Options{
 		Dialect: d, Connector: conn, Config: obj, CLILogging: true, Warn: r.out.warn,
 	})
 	if err != nil {

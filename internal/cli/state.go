@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/sqzjs/sqzjs/bridge"
 	"io"
 	"io/fs"
 	"path"
@@ -102,6 +103,10 @@ type run struct {
 	out *output
 	cwd string
 	rt  *jsrt.Runtime // the JavaScript runtime, once built
+	// sess is the Sequelize surface, prepared with the runtime so that
+	// .sequelizerc and config files can require('sequelize'); it connects
+	// once the configuration is read.
+	sess *bridge.Session
 }
 
 // abs resolves p against the working directory (path.resolve(cwd, p)).

@@ -10,6 +10,7 @@ import (
 	"fmt"
 
 	"github.com/sqzjs/sqzjs/dialect"
+	"github.com/sqzjs/sqzjs/dialect/mysql"
 	"github.com/sqzjs/sqzjs/dialect/sqlite"
 )
 
@@ -19,7 +20,9 @@ func New(cfg dialect.Config) (dialect.Dialect, error) {
 	switch cfg.Dialect {
 	case dialect.SQLite:
 		return sqlite.New(cfg)
-	case dialect.Postgres, "postgresql", dialect.MySQL, dialect.MariaDB:
+	case dialect.MySQL, dialect.MariaDB:
+		return mysql.New(cfg)
+	case dialect.Postgres, "postgresql":
 		return nil, fmt.Errorf("the %s dialect is not available in this build of sqzjs yet", cfg.Dialect)
 	case "":
 		return nil, fmt.Errorf("Dialect needs to be explicitly supplied as of v4.0.0")

@@ -456,3 +456,11 @@ func isNull(raw json.RawMessage) bool {
 	t := bytes.TrimSpace(raw)
 	return len(t) == 0 || string(t) == "null"
 }
+
+var mariadbConnPattern = regexp.MustCompile(`\(conn([:=])-?\d+, `)
+
+// MaskConnIDs replaces the connection id the mariadb connector puts in its
+// error messages ("(conn=279, no: 1265, …") by "<id>", as run-case.js does.
+func MaskConnIDs(s string) string {
+	return mariadbConnPattern.ReplaceAllString(s, "(conn$1<id>, ")
+}

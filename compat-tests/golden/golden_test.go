@@ -264,7 +264,7 @@ func runCase(t *testing.T, c *casefile.Case, d string, serializeJS string) map[s
 				if err != nil {
 					return nil, err
 				}
-				out[k] = casefile.MaskNames(casefile.MaskUUIDs(f), db.Name, db.Conn.Storage)
+				out[k] = casefile.MaskConnIDs(casefile.MaskNames(casefile.MaskUUIDs(f), db.Name, db.Conn.Storage))
 			}
 		}
 		return goja.Undefined(), nil

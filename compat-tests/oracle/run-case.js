@@ -105,8 +105,8 @@ function parseArgs(argv) {
 }
 
 // The mariadb connector puts the server's connection id in its messages:
-// "(conn:279, no: 1265, SQLState: 01000) …".
-const MARIADB_CONN = /\(conn:-?\d+, /g;
+// "(conn:279, no: 1265, SQLState: 01000) …" (3.x) or "(conn=279, no: 1265, …)" (2.x).
+const MARIADB_CONN = /\(conn([:=])-?\d+, /g;
 
 // mapStrings returns a copy of a JSON-compatible value with fn applied to
 // every string value (object keys are kept).
@@ -150,7 +150,7 @@ function maskDoc(doc, connection) {
       return out;
     }),
     result: mapStrings(doc.result, maskNames),
-    error: mapStrings(doc.error, (s) => maskAll(s).replace(MARIADB_CONN, '(conn:<id>, ')),
+    error: mapStrings(doc.error, (s) => maskAll(s).replace(MARIADB_CONN, '(conn$1<id>, ')),
   };
 }
 

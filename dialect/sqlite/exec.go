@@ -42,7 +42,9 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 	case dialect.ShowAllTables:
 		return d.showAllTables(ctx, q)
 	case dialect.TableExists:
-		lit, err := d.f.EscapeValue(op.Table.String(), "", false)
+		// addSchema of a plain {tableName, schema} object is just its
+		// tableName: Sequelize's SQLite tableExists ignores the schema.
+		lit, err := d.f.EscapeValue(op.Table.Name, "", false)
 		if err != nil {
 			return nil, err
 		}

@@ -149,7 +149,7 @@ function maskDoc(doc, connection) {
       }
       return out;
     }),
-    result: mapStrings(doc.result, maskNames),
+    result: mapStrings(doc.result, (s) => maskNames(s).replace(MARIADB_CONN, '(conn$1<id>, ')),
     error: mapStrings(doc.error, (s) => maskAll(s).replace(MARIADB_CONN, '(conn$1<id>, ')),
   };
 }

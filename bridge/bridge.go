@@ -372,7 +372,7 @@ func (s *Session) executorFor(options goja.Value) (*executor, error) {
 		return s.def, nil
 	}
 	if f := t.Get("finished"); truthy(f) && !truthy(o.Get("completesTransaction")) {
-		return nil, fmt.Errorf("%s has been called on this transaction(%s), you can no longer use it. (The rejected query is attached as the 'sql' property of this error)", f.String(), jsString(t.Get("id")))
+		return nil, &finishedError{msg: fmt.Sprintf("%s has been called on this transaction(%s), you can no longer use it. (The rejected query is attached as the 'sql' property of this error)", f.String(), jsString(t.Get("id")))}
 	}
 	s.mu.Lock()
 	st, ok := s.txs[t]
@@ -404,6 +404,10 @@ func (s *Session) nativeRun(call goja.FunctionCall) goja.Value {
 	}
 	e, err := s.executorFor(options)
 	if err != nil {
+		var fe *finishedError
+		if errors.As(err, &fe) {
+			fe.sql = s.firstStatement(op)
+		}
 		return s.rejected(err, stack)
 	}
 	return s.submit(e, op, options, stack)
@@ -610,6 +614,11 @@ func (s *Session) jsError(err error, stack string) goja.Value {
 			return v
 		}
 	}
+	var fe *finishedError
+	sqlText := ""
+	if errors.As(err, &fe) {
+		sqlText = fe.sql
+	}
 	msg := err.Error()
 	ctor := "Error"
 	if rest, ok := strings.CutPrefix(msg, "TypeError: "); ok {
@@ -622,6 +631,9 @@ func (s *Session) jsError(err error, stack string) goja.Value {
 	if stack != "" {
 		_ = obj.Set("stack", ctor+": "+msg+"\n"+stack)
 	}
+	if sqlText != "" {
+		_ = obj.Set("sql", sqlText)
+	}
 	return obj
 }
 
@@ -632,4 +644,38 @@ func uuidV4() string {
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}
+
+// finishedError is the error of a query given a finished transaction; it
+// carries the SQL Sequelize would have sent (the rejected query).
+type finishedError struct {
+	msg string
+	sql string
+}
+
+func (e *finishedError) Error() string { return e.msg }
+
+// errCaptured stops an operation at its first statement.
+var errCaptured = errors.New("captured")
+
+// captureQuerier records the first statement of an operation and runs
+// nothing.
+type captureQuerier struct{ sql string }
+
+func (c *captureQuerier) Exec(_ context.Context, sql string, _ ...any) (dialect.ExecResult, error) {
+	c.sql = sql
+	return dialect.ExecResult{}, errCaptured
+}
+
+func (c *captureQuerier) Query(_ context.Context, sql string, _ ...any) (*dialect.Rows, error) {
+	c.sql = sql
+	return nil, errCaptured
+}
+
+// firstStatement is the first SQL statement op would run; the dialect
+// plans it without touching the database.
+func (s *Session) firstStatement(op dialect.Op) string {
+	c := &captureQuerier{}
+	_, _ = s.d.Exec(s.ctx, c, op)
+	return c.sql
 }

@@ -293,7 +293,17 @@ type conn struct {
 // statement (go-sql-driver and the dialect.Querier interface carry only
 // rows, affected rows and the insert id; mysql2 and the mariadb connector
 // hand Sequelize the whole OK packet and column metadata).
-type resultSlot struct{ results []result }
+//
+// It also carries the parameters the driver is given: Sequelize logs (and
+// the recordings keep) options.bind as given, while the driver receives the
+// list formatBindParameters built from it (a value again for each use of
+// its placeholder), so the dialect passes the former to the Querier for
+// logging and the latter here.
+type resultSlot struct {
+	results   []result
+	params    []any
+	hasParams bool
+}
 
 type slotKey struct{}
 
@@ -302,12 +312,22 @@ func withSlot(ctx context.Context) (context.Context, *resultSlot) {
 	return context.WithValue(ctx, slotKey{}, s), s
 }
 
+// params returns the parameters to send: the slot's when it has them.
+func params(ctx context.Context, args []any) ([]any, *resultSlot) {
+	s, _ := ctx.Value(slotKey{}).(*resultSlot)
+	if s != nil && s.hasParams {
+		return s.params, s
+	}
+	return args, s
+}
+
 // result is one result of a statement: rows with their columns, or an OK
 // packet.
 type result struct {
 	rows    bool
 	columns []column
 	values  [][]any // JavaScript values, as the Node driver returns them
+	raw     [][]driver.Value
 	ok      okPacket
 }
 
@@ -316,6 +336,7 @@ type column struct {
 	name     string
 	typ      string // go-sql-driver's database type name ("INT", "UNSIGNED BIGINT", "TEXT", …)
 	decimals int64
+	format   string // MariaDB's extended format ("json")
 }
 
 // okPacket is an OK packet: mysql2's ResultSetHeader, the connector's OkPacket.
@@ -332,8 +353,9 @@ func (c *conn) Close() error { return c.dc.Close() }
 
 // Exec runs a statement and reports the last OK packet's counts.
 func (c *conn) Exec(ctx context.Context, query string, args ...any) (dialect.ExecResult, error) {
+	args, s := params(ctx, args)
 	rs, err := c.run(ctx, query, args)
-	if s, ok := ctx.Value(slotKey{}).(*resultSlot); ok {
+	if s != nil {
 		s.results = rs
 	}
 	if err != nil {
@@ -351,8 +373,9 @@ func (c *conn) Exec(ctx context.Context, query string, args ...any) (dialect.Exe
 // Query runs a statement and returns the first result's rows (values are
 // already the JavaScript values the Node driver would return).
 func (c *conn) Query(ctx context.Context, query string, args ...any) (*dialect.Rows, error) {
+	args, s := params(ctx, args)
 	rs, err := c.run(ctx, query, args)
-	if s, ok := ctx.Value(slotKey{}).(*resultSlot); ok {
+	if s != nil {
 		s.results = rs
 	}
 	if err != nil {
@@ -412,6 +435,14 @@ func (c *conn) run(ctx context.Context, query string, args []any) ([]result, err
 }
 
 func (c *conn) run1(ctx context.Context, query string, args []any) ([]result, error) {
+	if len(args) > 0 && c.opts.name == dialect.MariaDB {
+		// the mariadb connector substitutes the parameters itself
+		q, err := c.interpolate(query, args)
+		if err != nil {
+			return nil, err
+		}
+		query, args = q, nil
+	}
 	nv, err := driverArgs(args)
 	if err != nil {
 		return nil, err
@@ -467,6 +498,9 @@ func (c *conn) run1(ctx context.Context, query string, args []any) ([]result, er
 		if len(sets) == 0 {
 			return []result{{ok: okPacket{}}}, nil
 		}
+		for i := range sets {
+			c.convert(&sets[i], nil)
+		}
 		return sets, nil
 	}
 	var out []result
@@ -474,6 +508,7 @@ func (c *conn) run1(ctx context.Context, query string, args []any) ([]result, er
 	for _, wr := range wires {
 		if wr.Rows {
 			if next < len(sets) {
+				c.convert(&sets[next], wr.Formats)
 				out = append(out, sets[next])
 				next++
 			}
@@ -484,7 +519,10 @@ func (c *conn) run1(ctx context.Context, query string, args []any) ([]result, er
 			status: wr.Status, warnings: wr.Warnings, known: true,
 		}})
 	}
-	out = append(out, sets[next:]...)
+	for i := next; i < len(sets); i++ {
+		c.convert(&sets[i], nil)
+		out = append(out, sets[i])
+	}
 	if len(out) == 0 {
 		out = []result{{}}
 	}
@@ -503,6 +541,11 @@ func (c *conn) query(ctx context.Context, query string, nv []driver.NamedValue) 
 	}
 	stmt, err := c.dc.(driver.ConnPrepareContext).PrepareContext(ctx, query)
 	if err != nil {
+		return nil, noop, err
+	}
+	nv, err = fitParams(stmt, nv)
+	if err != nil {
+		stmt.Close()
 		return nil, noop, err
 	}
 	rows, err := stmt.(driver.StmtQueryContext).QueryContext(ctx, nv)
@@ -530,6 +573,9 @@ func (c *conn) execFallback(ctx context.Context, query string, nv []driver.Named
 			return nil, err
 		}
 		defer stmt.Close()
+		if nv, err = fitParams(stmt, nv); err != nil {
+			return nil, err
+		}
 		res, err = stmt.(driver.StmtExecContext).ExecContext(ctx, nv)
 	}
 	if err != nil {
@@ -538,6 +584,22 @@ func (c *conn) execFallback(ctx context.Context, query string, nv []driver.Named
 	n, _ := res.RowsAffected()
 	id, _ := res.LastInsertId()
 	return []result{{ok: okPacket{affectedRows: uint64(n), insertID: uint64(id)}}}, nil
+}
+
+// fitParams matches the parameters to the prepared statement's
+// placeholders as mysql2's COM_STMT_EXECUTE ends up doing: too few make the
+// server reject the packet; extra ones are not read as parameters (the
+// server then reads mysql2's surplus type bytes as the first value; sqzjs
+// sends the leading ones instead).
+func fitParams(stmt driver.Stmt, nv []driver.NamedValue) ([]driver.NamedValue, error) {
+	n := stmt.NumInput()
+	if n < 0 || len(nv) == n {
+		return nv, nil
+	}
+	if len(nv) < n {
+		return nil, &gomysql.MySQLError{Number: 1210, SQLState: [5]byte{'H', 'Y', '0', '0', '0'}, Message: "Incorrect arguments to mysqld_stmt_execute"}
+	}
+	return nv[:n], nil
 }
 
 func (c *conn) readRows(rows driver.Rows) (result, error) {
@@ -575,13 +637,35 @@ func (c *conn) readRows(rows driver.Rows) (result, error) {
 		if err != nil {
 			return result{}, err
 		}
-		row := make([]any, len(names))
+		row := make([]driver.Value, len(names))
 		for i, v := range dest {
+			if b, ok := v.([]byte); ok {
+				v = append([]byte{}, b...) // the driver reuses its buffer
+			}
+			row[i] = v
+		}
+		set.raw = append(set.raw, row)
+	}
+	return set, nil
+}
+
+// convert turns a result set's driver values into JavaScript values, once
+// the columns' extended formats are known.
+func (c *conn) convert(set *result, formats []string) {
+	for i := range set.columns {
+		if i < len(formats) {
+			set.columns[i].format = formats[i]
+		}
+	}
+	set.values = make([][]any, 0, len(set.raw))
+	for _, raw := range set.raw {
+		row := make([]any, len(raw))
+		for i, v := range raw {
 			row[i] = c.jsValue(set.columns[i], v)
 		}
 		set.values = append(set.values, row)
 	}
-	return set, nil
+	set.raw = nil
 }
 
 // driverArgs converts JavaScript bind values to driver values as the Node

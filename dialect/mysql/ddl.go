@@ -146,18 +146,6 @@ func (d *Dialect) checkType(t *dialect.DataType) error {
 	return nil
 }
 
-// schemable is Utils.defaultValueSchemable.
-func schemable(c dialect.Column) bool {
-	if !c.HasDefault {
-		return false
-	}
-	switch c.Default.(type) {
-	case dialect.Undefined, dialect.Special:
-		return false
-	}
-	return true
-}
-
 // attrContext says where attributeToSQL renders a column.
 type attrContext struct {
 	addColumn  bool
@@ -184,7 +172,7 @@ func (d *Dialect) attributeSQL(c dialect.Column, ctx attrContext) (string, error
 	if c.IsAutoIncrement() {
 		b.WriteString(" auto_increment")
 	}
-	if !typeWithoutDefault[typ] && !(c.Type.Binary && !c.Type.IsRaw()) && schemable(c) {
+	if !typeWithoutDefault[typ] && !(c.Type.Binary && !c.Type.IsRaw()) && sqlgen.DefaultSchemable(c) {
 		s, err := d.f.Escape(c.Default, nil)
 		if err != nil {
 			return "", err

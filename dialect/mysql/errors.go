@@ -69,6 +69,9 @@ func (d *Dialect) Classify(err error) *dialect.DBError {
 	e := &dialect.DBError{Kind: dialect.KindDatabase, Errno: int(me.Number), Err: err}
 	if d.name == dialect.MariaDB {
 		e.Code = mariadbCodes[int(me.Number)]
+		if c, ok := connectorCodes[int(me.Number)]; ok {
+			e.Code = c
+		}
 		if e.Code == "" {
 			e.Code = "UNKNOWN"
 		}
@@ -93,6 +96,10 @@ func (d *Dialect) Classify(err error) *dialect.DBError {
 	}
 	return e
 }
+
+// connectorCodes are the mariadb connector's own error numbers that sqzjs
+// raises as the connector does.
+var connectorCodes = map[int]string{45016: "ER_MISSING_PARAMETER", 45017: "ER_PARAMETER_UNDEFINED"}
 
 var (
 	dupMySQLRE   = regexp.MustCompile(`Duplicate entry '([\s\S]*)' for key '?((?:.|\s)*?)'?$`)

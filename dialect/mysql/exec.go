@@ -111,12 +111,18 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		}
 		return first(out), nil
 	case dialect.Insert:
+		if op.Values == nil {
+			op.Values = &dialect.Object{}
+		}
 		sql, bind, err := d.f.Insert(op)
 		if err != nil {
 			return nil, err
 		}
 		return d.query(ctx, q, sql, qopts{Type: typeInsert, Bind: listOrNil(bind)})
 	case dialect.BulkUpdate:
+		if op.Values == nil {
+			op.Values = &dialect.Object{}
+		}
 		suffix := ""
 		if truthy(op.Limit) {
 			lim, err := d.f.Escape(op.Limit, nil)
@@ -407,18 +413,9 @@ func (d *Dialect) addConstraint(ctx context.Context, q dialect.Querier, op diale
 		return nil, errors.New("Constraint type must be specified through options.type")
 	}
 	table := d.f.QuoteTableForStringOps(op.Table)
-	deferrable := c.Deferrable
-	c.Deferrable = ""
 	snippet, err := d.f.ConstraintSnippet(table, c)
 	if err != nil {
 		return nil, err
-	}
-	if deferrable != "" {
-		switch c.UpperType() {
-		case "UNIQUE", "PRIMARY KEY", "FOREIGN KEY":
-			// deferConstraintsQuery returns undefined on mysql
-			snippet += " undefined"
-		}
 	}
 	// options.type (the constraint type) becomes the query type, which
 	// formatResults does not know: the promise resolves with undefined.

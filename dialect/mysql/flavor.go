@@ -37,14 +37,20 @@ func flavor(name dialect.Name, tz string) sqlgen.Flavor {
 
 // dateFormatter is the dialect's DATE stringify: the wall time in the
 // configured zone, "YYYY-MM-DD HH:mm:ss" on mysql unless the type has a
-// length (DATETIME(n)), always with ".SSS" on mariadb.
+// length (DATETIME(n)), always with ".SSS" on mariadb. A value escaped with
+// a typed attribute (bulkInsert's and bulkUpdate's attributes argument) goes
+// through the type as given, which Sequelize does not swap for the
+// dialect's: the abstract DATE's "YYYY-MM-DD HH:mm:ss.SSS Z".
 func dateFormatter(name dialect.Name) func(time.Time, string, *dialect.DataType) (string, error) {
 	return func(t time.Time, tz string, typ *dialect.DataType) (string, error) {
+		if typ != nil {
+			return sqlgen.MomentDate(t, tz)
+		}
 		z, err := sqlgen.InZone(t, tz)
 		if err != nil {
 			return "", err
 		}
-		if name == dialect.MariaDB || (typ != nil && typ.Length != "") {
+		if name == dialect.MariaDB {
 			return z.Format("2006-01-02 15:04:05.000"), nil
 		}
 		return z.Format("2006-01-02 15:04:05"), nil

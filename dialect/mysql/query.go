@@ -2,6 +2,7 @@ package mysql
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -141,10 +142,20 @@ func (d *Dialect) query(ctx context.Context, q dialect.Querier, sql string, o qo
 		return nil, err
 	}
 	sctx, slot := withSlot(ctx)
-	if _, err := q.Query(sctx, sql, params...); err != nil {
+	var logged []any
+	if len(params) > 0 {
+		slot.params, slot.hasParams = params, true
+		switch b := o.Bind.(type) {
+		case []any:
+			logged = b
+		case *dialect.Object:
+			logged = []any{dialect.NamedArgs{Object: b}}
+		}
+	}
+	if _, err := q.Query(sctx, sql, logged...); err != nil {
 		return nil, err
 	}
-	return d.formatResults(sql, o, slot.results), nil
+	return d.formatResults(sql, o, slot.results)
 }
 
 // data is the value the Node driver resolves a query with: rows, an OK
@@ -281,12 +292,21 @@ func (v data) affectedRows() any {
 	return float64(v.ok.affectedRows)
 }
 
-func (d *Dialect) formatResults(sql string, o qopts, rs []result) any {
+func (d *Dialect) formatResults(sql string, o qopts, rs []result) (any, error) {
 	v := d.toData(rs)
 	if d.name == dialect.MariaDB {
-		return d.formatMariaDB(sql, o, v)
+		if o.Type == typeInsert || (isInsertSQL(sql) && !v.isRows && v.multi == nil) {
+			return d.formatMariaDB(sql, o, v), nil
+		}
 	}
-	return d.formatMySQL(sql, o, v)
+	if (o.Type == typeSelect || o.Type == typeShowTables) && !v.isRows {
+		// handleSelectQuery / handleShowTablesQuery map over an OK packet
+		return nil, errors.New("TypeError: results.map is not a function")
+	}
+	if d.name == dialect.MariaDB {
+		return d.formatMariaDB(sql, o, v), nil
+	}
+	return d.formatMySQL(sql, o, v), nil
 }
 
 func isInsertSQL(sql string) bool { return strings.HasPrefix(strings.ToLower(sql), "insert into") }
@@ -317,6 +337,14 @@ func (d *Dialect) formatMySQL(sql string, o qopts, v data) any {
 		}
 		return dialect.Undefined{}
 	}
+	// isInsertQuery() without results: the type, or SQL starting "insert into"
+	if o.Type == typeInsert || o.Type == typeUpdate || isInsertSQL(sql) {
+		switch o.Type {
+		case typeBulkUpdate, typeBulkDelete, typeVersion, typeForeignKeys, typeUpsert:
+		default:
+			return []any{result, v.affectedRows()}
+		}
+	}
 	switch o.Type {
 	case typeBulkUpdate, typeBulkDelete:
 		return v.affectedRows()
@@ -326,8 +354,6 @@ func (d *Dialect) formatMySQL(sql string, o qopts, v data) any {
 		return d.js(v)
 	case typeUpsert:
 		return []any{result, v.ok.affectedRows == 1 && !v.isRows}
-	case typeInsert, typeUpdate:
-		return []any{result, v.affectedRows()}
 	case typeShowConstraints:
 		return d.js(v)
 	case typeRaw:
@@ -349,10 +375,10 @@ func (d *Dialect) formatMariaDB(sql string, o qopts, v data) any {
 	if o.Type == typeInsert || (isInsertSQL(sql) && hasInsertID) {
 		return []any{id, v.affectedRows()}
 	}
-	switch o.Type {
-	case typeSelect:
+	if o.Type == typeSelect {
 		return selectResult(v, o)
-	case typeUpdate:
+	}
+	if o.Type == typeUpdate || isInsertSQL(sql) {
 		return []any{dialect.Undefined{}, v.affectedRows()}
 	}
 	if strings.HasPrefix(strings.ToLower(sql), "call") {
@@ -411,14 +437,8 @@ func firstField(rows []any, name string) any {
 // selectResult is handleSelectQuery for raw queries: copies of the rows
 // (nested with nest), the first row (or null) when plain.
 func selectResult(v data, o qopts) any {
-	rows := v.rows
-	if !v.isRows {
-		// a SELECT-typed query that returned an OK packet: results.map fails
-		// in Sequelize for a non-array; an empty list is the closest shape
-		rows = []any{}
-	}
-	out := make([]any, 0, len(rows))
-	for _, r := range rows {
+	out := make([]any, 0, len(v.rows))
+	for _, r := range v.rows {
 		ro := r.(*dialect.Object).Clone()
 		if o.Nest {
 			ro = sqlgen.Nest(ro)

@@ -44,6 +44,10 @@ func (c *conn) jsValue(col column, v driver.Value) any {
 		}
 		return fmt.Sprint(v)
 	}
+	if col.format == "json" {
+		// MariaDB's JSON columns (LONGTEXT with the json format)
+		return sqlgen.ParseJSON(text())
+	}
 	typ := strings.TrimPrefix(col.typ, "UNSIGNED ")
 	switch typ {
 	case "TINYINT", "SMALLINT", "MEDIUMINT", "INT", "YEAR":
@@ -62,7 +66,12 @@ func (c *conn) jsValue(col column, v driver.Value) any {
 		}
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil || math.Abs(f) > 1<<53-1 {
-			if c.opts.supportBigNumbers || c.opts.bigNumberStrings {
+			switch {
+			case c.opts.bigNumberStrings:
+				return s
+			case c.opts.supportBigNumbers && c.opts.name == dialect.MariaDB:
+				return long(s, strings.HasPrefix(col.typ, "UNSIGNED "))
+			case c.opts.supportBigNumbers:
 				return s
 			}
 		}
@@ -312,4 +321,22 @@ func truthy(v any) bool {
 		return x != ""
 	}
 	return true
+}
+
+// long is the long.js Long the mariadb connector returns for an integer
+// beyond 2^53 (supportBigNumbers without bigNumberStrings).
+func long(s string, unsigned bool) *dialect.Object {
+	var bits uint64
+	if u, err := strconv.ParseUint(s, 10, 64); err == nil {
+		bits = u
+	} else if i, err := strconv.ParseInt(s, 10, 64); err == nil {
+		bits = uint64(i)
+	}
+	o := dialect.NewObject(
+		"low", float64(int32(uint32(bits))),
+		"high", float64(int32(uint32(bits>>32))),
+		"unsigned", unsigned,
+	)
+	o.Class = "Long"
+	return o
 }

@@ -8,16 +8,24 @@ import (
 )
 
 // wire watches the MySQL protocol on one connection, below
-// go-sql-driver/mysql, to read what that driver parses but does not keep and
-// the Node drivers hand to Sequelize: the server's connection id (the
-// mariadb connector's "(conn=…" in error messages), its version, and the
-// OK packet of every result (mysql2's ResultSetHeader and the mariadb
-// connector's OkPacket carry info, serverStatus and warningStatus besides
-// the affected rows and insert id).
+// go-sql-driver/mysql, for what that driver parses but does not keep and
+// the Node drivers hand to Sequelize:
 //
-// It never changes a byte. It stops watching when the connection switches
-// to TLS or compression, which it cannot read; results then fall back to
-// what the driver reports.
+//   - the server's connection id (the mariadb connector's "(conn=…" in error
+//     messages) and version;
+//   - the OK packet of every result: mysql2's ResultSetHeader and the
+//     connector's OkPacket carry info, serverStatus and warningStatus
+//     besides the affected rows and insert id;
+//   - MariaDB's extended column metadata, which both Node drivers ask for and
+//     which marks JSON columns (MariaDB sends them as LONGTEXT; mysql2 and the
+//     connector parse their values). go-sql-driver does not ask for it and
+//     would misread column definitions carrying it, so wire asks for it in
+//     the handshake response and removes it from each column definition
+//     before the driver reads it, keeping the format it names.
+//
+// That is the only change it makes to the stream. It stops watching when the
+// connection switches to TLS or compression, which it cannot read; results
+// then fall back to what the driver reports.
 type wire struct {
 	net.Conn
 
@@ -25,24 +33,47 @@ type wire struct {
 	// disabled: TLS or compression, the stream is no longer readable.
 	disabled bool
 
-	in, out []byte // partial packets, server → client and client → server
+	raw     []byte // server bytes not yet framed into whole packets
+	pending []byte // server bytes ready for the driver
+	out     []byte // partial client packets
+	buf     [16 * 1024]byte
 
 	greeted       bool
 	threadID      uint32
 	serverVersion string
 	serverCaps    uint32
+	serverExtCaps uint32
 	clientCaps    uint32
+	clientExtCaps uint32
 	clientSeen    bool
 
-	// state of the current command's response
-	state    int
-	eofs     int // EOF packets seen in the current result set (no DEPRECATE_EOF)
-	results  []wireResult
-	commands int
+	// the current command's response
+	cmd         byte
+	stmtID      uint32
+	phases      []phase
+	results     []wireResult
+	stmtCols    map[uint32][]string // prepared statement → column formats
+	prepID      uint32
+	pendingPrep *[]string
 }
 
+// phase is what the next server packets of a response are.
+type phase struct {
+	kind  int
+	count int       // column definitions left
+	into  *[]string // where their formats go
+}
+
+const (
+	phaseFirst = iota + 1
+	phaseDefs
+	phaseEOF
+	phaseRows
+)
+
 // wireResult is one result of a command: an OK packet, or a result set
-// (Rows) with the status of its terminating packet.
+// (Rows) with the status of its terminating packet and the extended format
+// of each column ("json").
 type wireResult struct {
 	Rows         bool
 	AffectedRows uint64
@@ -50,160 +81,336 @@ type wireResult struct {
 	Status       uint16
 	Warnings     uint16
 	Info         string
+	Formats      []string
 }
 
+// Capability and status flags (MySQL/MariaDB client/server protocol).
 const (
-	stateIdle = iota
-	stateFirst
-	stateRows
-	stateIgnore
+	capMySQL            = 1 << 0
+	capCompress         = 1 << 5
+	capSSL              = 1 << 11
+	capSessionTrack     = 1 << 23
+	capDeprecateEOF     = 1 << 24
+	extCapExtendedMeta  = 1 << 3 // MARIADB_CLIENT_EXTENDED_TYPE_INFO
+	extCapCacheMetadata = 1 << 4 // MARIADB_CLIENT_CACHE_METADATA
+	statusMoreResult    = 0x0008
 )
 
-// Capability and status flags (MySQL client/server protocol).
-const (
-	capCompress      = 1 << 5
-	capProtocol41    = 1 << 9
-	capSSL           = 1 << 11
-	capSessionTrack  = 1 << 23
-	capDeprecateEOF  = 1 << 24
-	statusMoreResult = 0x0008
-)
-
+// Read hands the driver the server's bytes, whole packets at a time, with
+// the extended metadata taken out of column definitions.
 func (w *wire) Read(p []byte) (int, error) {
-	n, err := w.Conn.Read(p)
-	if n > 0 {
+	for {
 		w.mu.Lock()
-		if !w.disabled {
-			w.in = append(w.in, p[:n]...)
-			w.in = w.packets(w.in, w.server)
+		if len(w.pending) > 0 {
+			n := copy(p, w.pending)
+			w.pending = w.pending[n:]
+			w.mu.Unlock()
+			return n, nil
+		}
+		if w.disabled && len(w.raw) == 0 {
+			w.mu.Unlock()
+			return w.Conn.Read(p)
 		}
 		w.mu.Unlock()
+		n, err := w.Conn.Read(w.buf[:])
+		w.mu.Lock()
+		if n > 0 {
+			w.raw = append(w.raw, w.buf[:n]...)
+			w.frame()
+		}
+		w.mu.Unlock()
+		if err != nil {
+			w.mu.Lock()
+			if len(w.pending) == 0 && len(w.raw) > 0 {
+				// the stream ended inside a packet: hand over what there is
+				w.pending, w.raw = w.raw, nil
+			}
+			has := len(w.pending) > 0
+			w.mu.Unlock()
+			if !has {
+				return 0, err
+			}
+		}
 	}
-	return n, err
 }
 
+// frame moves the whole packets of raw to pending, rewritten where needed.
+func (w *wire) frame() {
+	for len(w.raw) >= 4 {
+		if w.disabled {
+			w.pending = append(w.pending, w.raw...)
+			w.raw = w.raw[:0]
+			return
+		}
+		n := int(w.raw[0]) | int(w.raw[1])<<8 | int(w.raw[2])<<16
+		if len(w.raw) < 4+n {
+			return
+		}
+		pkt := w.raw[:4+n]
+		if out := w.server(pkt[3], pkt[4:], n < 0xffffff); out != nil {
+			hdr := []byte{byte(len(out)), byte(len(out) >> 8), byte(len(out) >> 16), pkt[3]}
+			w.pending = append(w.pending, hdr...)
+			w.pending = append(w.pending, out...)
+		} else {
+			w.pending = append(w.pending, pkt...)
+		}
+		w.raw = w.raw[4+n:]
+	}
+	if len(w.raw) == 0 {
+		w.raw = nil
+	}
+}
+
+// Write passes the driver's bytes to the server, asking for MariaDB's
+// extended metadata in the handshake response.
 func (w *wire) Write(p []byte) (int, error) {
 	w.mu.Lock()
+	send := p
 	if !w.disabled {
+		start := len(w.out)
 		w.out = append(w.out, p...)
-		w.out = w.packets(w.out, w.client)
+		rest := w.out
+		for len(rest) >= 4 {
+			n := int(rest[0]) | int(rest[1])<<8 | int(rest[2])<<16
+			if len(rest) < 4+n {
+				break
+			}
+			off := len(w.out) - len(rest) // offset of this packet in w.out
+			if patched := w.client(rest[3], rest[4:4+n]); patched && off >= start {
+				// the packet came in this write: send the patched bytes
+				send = append([]byte(nil), w.out[start:]...)
+			}
+			rest = rest[4+n:]
+		}
+		w.out = append([]byte(nil), rest...)
 	}
 	w.mu.Unlock()
-	return w.Conn.Write(p)
+	if _, err := w.Conn.Write(send); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
-// packets calls handle for every complete packet at the start of buf and
-// returns the rest.
-func (w *wire) packets(buf []byte, handle func(seq byte, payload []byte, full bool)) []byte {
-	for len(buf) >= 4 && !w.disabled {
-		n := int(buf[0]) | int(buf[1])<<8 | int(buf[2])<<16
-		if len(buf) < 4+n {
-			break
-		}
-		handle(buf[3], buf[4:4+n], n < 0xffffff)
-		buf = buf[4+n:]
-	}
-	if w.disabled {
-		return nil
-	}
-	// keep the remainder in a fresh slice so the buffer does not grow
-	return append([]byte(nil), buf...)
-}
-
-// client sees a packet the driver sends.
-func (w *wire) client(seq byte, payload []byte, _ bool) {
+// client sees a packet the driver sends; it reports whether it changed it
+// (in place).
+func (w *wire) client(seq byte, payload []byte) bool {
 	if !w.clientSeen {
 		// the handshake response (or SSL request)
 		w.clientSeen = true
-		if len(payload) >= 4 {
-			w.clientCaps = binary.LittleEndian.Uint32(payload)
-			if w.clientCaps&(capSSL|capCompress) != 0 {
-				w.disabled = true
+		if len(payload) < 4 {
+			return false
+		}
+		w.clientCaps = binary.LittleEndian.Uint32(payload)
+		if w.clientCaps&(capSSL|capCompress) != 0 {
+			w.disabled = true
+			return false
+		}
+		if w.clientCaps&capMySQL == 0 && w.serverCaps&capMySQL == 0 && len(payload) >= 32 {
+			w.clientExtCaps = binary.LittleEndian.Uint32(payload[28:])
+			if w.serverExtCaps&extCapExtendedMeta != 0 {
+				w.clientExtCaps |= extCapExtendedMeta
+				binary.LittleEndian.PutUint32(payload[28:], w.clientExtCaps)
+				return true
 			}
 		}
-		return
+		return false
 	}
 	if seq != 0 || len(payload) == 0 {
-		return
+		return false
 	}
-	switch payload[0] {
-	case 0x03, 0x17: // COM_QUERY, COM_STMT_EXECUTE
-		w.state = stateFirst
+	w.cmd = payload[0]
+	w.phases = nil
+	switch w.cmd {
+	case 0x03: // COM_QUERY
 		w.results = nil
-		w.commands++
-	default:
-		w.state = stateIgnore
+		w.phases = []phase{{kind: phaseFirst}}
+	case 0x16: // COM_STMT_PREPARE
+		w.phases = []phase{{kind: phaseFirst}}
+	case 0x17: // COM_STMT_EXECUTE
+		w.results = nil
+		if len(payload) >= 5 {
+			w.stmtID = binary.LittleEndian.Uint32(payload[1:])
+		}
+		w.phases = []phase{{kind: phaseFirst}}
+	case 0x19: // COM_STMT_CLOSE (no response)
+		if len(payload) >= 5 {
+			delete(w.stmtCols, binary.LittleEndian.Uint32(payload[1:]))
+		}
 	}
+	return false
 }
 
 func (w *wire) negotiated(flag uint32) bool {
 	return w.serverCaps&flag != 0 && w.clientCaps&flag != 0
 }
 
-// server sees a packet the server sends.
-func (w *wire) server(seq byte, p []byte, full bool) {
+func (w *wire) extNegotiated(flag uint32) bool {
+	return w.serverExtCaps&flag != 0 && w.clientExtCaps&flag != 0
+}
+
+// server sees a packet from the server and returns its replacement, or nil
+// to pass it on unchanged.
+func (w *wire) server(seq byte, p []byte, full bool) []byte {
 	if !w.greeted {
 		w.greeted = true
 		w.greeting(p)
-		return
+		return nil
 	}
-	if len(p) == 0 {
-		return
+	if len(p) == 0 || len(w.phases) == 0 {
+		return nil
 	}
-	switch w.state {
-	case stateFirst:
+	ph := &w.phases[0]
+	switch ph.kind {
+	case phaseFirst:
 		switch {
+		case p[0] == 0x00 && full && w.cmd == 0x16:
+			w.phases = w.phases[1:]
+			w.prepared(p)
 		case p[0] == 0x00 && full:
 			r := w.ok(p)
 			w.results = append(w.results, r)
 			if r.Status&statusMoreResult == 0 {
-				w.state = stateIdle
+				w.phases = nil
 			}
-		case p[0] == 0xff:
-			w.state = stateIdle
-		case p[0] == 0xfb:
-			w.state = stateIgnore
+		case p[0] == 0xff, p[0] == 0xfb:
+			w.phases = nil
 		default:
+			n, i := lenenc(p, 0)
+			metadata := true
+			if w.extNegotiated(extCapCacheMetadata) && i < len(p) {
+				metadata = p[i] == 0x01
+			}
 			w.results = append(w.results, wireResult{Rows: true})
-			w.state = stateRows
-			w.eofs = 0
+			r := &w.results[len(w.results)-1]
+			w.phases = w.phases[1:]
+			var next []phase
+			if metadata {
+				next = append(next, phase{kind: phaseDefs, count: int(n), into: &r.Formats})
+				if !w.negotiated(capDeprecateEOF) {
+					next = append(next, phase{kind: phaseEOF})
+				}
+			} else if w.cmd == 0x17 {
+				r.Formats = w.stmtCols[w.stmtID]
+			}
+			next = append(next, phase{kind: phaseRows})
+			w.phases = append(next, w.phases...)
 		}
-	case stateRows:
+	case phaseDefs:
+		out, format := w.columnDef(p)
+		if ph.into != nil {
+			*ph.into = append(*ph.into, format)
+		}
+		ph.count--
+		if ph.count <= 0 {
+			w.phases = w.phases[1:]
+			w.prepDone()
+		}
+		return out
+	case phaseEOF:
+		if p[0] == 0xfe {
+			w.phases = w.phases[1:]
+			w.prepDone()
+		}
+	case phaseRows:
 		switch {
 		case p[0] == 0xff:
-			w.state = stateIdle
-		case p[0] == 0xfe && full && len(p) < 0xffffff:
-			if !w.negotiated(capDeprecateEOF) {
-				// without DEPRECATE_EOF an EOF packet follows the column
-				// definitions and another ends the rows
-				w.eofs++
-				if w.eofs < 2 {
-					return
-				}
-				var st, warn uint16
-				if len(p) >= 5 {
-					warn = binary.LittleEndian.Uint16(p[1:])
-					st = binary.LittleEndian.Uint16(p[3:])
-				}
-				w.endRows(st, warn)
-				return
+			w.phases = nil
+		case p[0] == 0xfe && full:
+			var st, warn uint16
+			if w.negotiated(capDeprecateEOF) {
+				r := w.ok(p)
+				st, warn = r.Status, r.Warnings
+			} else if len(p) >= 5 {
+				warn = binary.LittleEndian.Uint16(p[1:])
+				st = binary.LittleEndian.Uint16(p[3:])
 			}
-			r := w.ok(p)
-			w.endRows(r.Status, r.Warnings)
+			if n := len(w.results); n > 0 {
+				w.results[n-1].Status, w.results[n-1].Warnings = st, warn
+			}
+			w.phases = w.phases[1:]
+			if st&statusMoreResult != 0 {
+				w.phases = append([]phase{{kind: phaseFirst}}, w.phases...)
+			}
 		}
+	}
+	return nil
+}
+
+// prepared reads the COM_STMT_PREPARE OK packet and queues the parameter and
+// column definitions that follow it.
+func (w *wire) prepared(p []byte) {
+	if len(p) < 9 {
+		return
+	}
+	w.prepID = binary.LittleEndian.Uint32(p[1:])
+	cols := int(binary.LittleEndian.Uint16(p[5:]))
+	params := int(binary.LittleEndian.Uint16(p[7:]))
+	if w.stmtCols == nil {
+		w.stmtCols = map[uint32][]string{}
+	}
+	w.stmtCols[w.prepID] = nil
+	eof := !w.negotiated(capDeprecateEOF)
+	if params > 0 {
+		w.phases = append(w.phases, phase{kind: phaseDefs, count: params})
+		if eof {
+			w.phases = append(w.phases, phase{kind: phaseEOF})
+		}
+	}
+	if cols > 0 {
+		formats := new([]string)
+		w.phases = append(w.phases, phase{kind: phaseDefs, count: cols, into: formats})
+		if eof {
+			w.phases = append(w.phases, phase{kind: phaseEOF})
+		}
+		w.pendingPrep = formats
 	}
 }
 
-func (w *wire) endRows(status, warnings uint16) {
-	if n := len(w.results); n > 0 {
-		w.results[n-1].Status = status
-		w.results[n-1].Warnings = warnings
+// prepDone stores a prepared statement's column formats once its
+// definitions have been read.
+func (w *wire) prepDone() {
+	if w.cmd == 0x16 && len(w.phases) == 0 && w.pendingPrep != nil {
+		w.stmtCols[w.prepID] = *w.pendingPrep
+		w.pendingPrep = nil
 	}
-	if status&statusMoreResult != 0 {
-		w.state = stateFirst
-	} else {
-		w.state = stateIdle
+}
+
+// columnDef takes MariaDB's extended metadata out of a column definition
+// and returns the packet without it (nil when there was none) and the
+// format it named ("json").
+func (w *wire) columnDef(p []byte) ([]byte, string) {
+	if !w.extNegotiated(extCapExtendedMeta) {
+		return nil, ""
 	}
+	i := 0
+	for range 6 { // catalog, schema, table, org_table, name, org_name
+		n, j := lenenc(p, i)
+		i = j + int(n)
+		if i > len(p) {
+			return nil, ""
+		}
+	}
+	n, j := lenenc(p, i)
+	end := j + int(n)
+	if end > len(p) {
+		return nil, ""
+	}
+	format := ""
+	for k := j; k < end; {
+		id := p[k]
+		v, m := lenenc(p, k+1)
+		if m+int(v) > end {
+			break
+		}
+		if id == 1 {
+			format = string(p[m : m+int(v)])
+		}
+		k = m + int(v)
+	}
+	out := make([]byte, 0, len(p)-(end-i))
+	out = append(out, p[:i]...)
+	out = append(out, p[end:]...)
+	return out, format
 }
 
 // greeting reads the server's initial handshake packet.
@@ -231,6 +438,10 @@ func (w *wire) greeting(p []byte) {
 	i += 2 + 1 + 2 // caps, charset, status
 	if i+2 <= len(p) {
 		w.serverCaps |= uint32(binary.LittleEndian.Uint16(p[i:])) << 16
+	}
+	i += 2 + 1 + 6 // upper caps, auth data length, filler
+	if w.serverCaps&capMySQL == 0 && i+4 <= len(p) {
+		w.serverExtCaps = binary.LittleEndian.Uint32(p[i:])
 	}
 }
 
@@ -267,6 +478,8 @@ func lenenc(p []byte, i int) (uint64, int) {
 	switch c := p[i]; {
 	case c < 0xfb:
 		return uint64(c), i + 1
+	case c == 0xfb:
+		return 0, i + 1
 	case c == 0xfc && i+3 <= len(p):
 		return uint64(binary.LittleEndian.Uint16(p[i+1:])), i + 3
 	case c == 0xfd && i+4 <= len(p):

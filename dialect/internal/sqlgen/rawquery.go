@@ -56,3 +56,17 @@ func Nest(o *dialect.Object) *dialect.Object {
 	}
 	return out
 }
+
+// DefaultSchemable is Utils.defaultValueSchemable: whether a column's
+// defaultValue renders as DEFAULT (not for undefined, Sequelize.NOW,
+// UUIDV1/UUIDV4 or functions).
+func DefaultSchemable(c dialect.Column) bool {
+	if !c.HasDefault {
+		return false
+	}
+	switch c.Default.(type) {
+	case dialect.Undefined, dialect.Special:
+		return false
+	}
+	return true
+}

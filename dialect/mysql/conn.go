@@ -11,6 +11,7 @@ import (
 	"math"
 	"math/big"
 	"net"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -24,6 +25,9 @@ import (
 // connector makes connections set up as Sequelize's mysql (mysql2) and
 // mariadb (mariadb connector 2.x) connection managers set them up.
 type connector struct {
+	// connectErr fails every connection, as the driver refuses the settings
+	connectErr error
+
 	d       *Dialect
 	drv     driver.Connector
 	opts    connOptions
@@ -172,8 +176,19 @@ func (d *Dialect) Open(ctx context.Context, cfg dialect.Config) (dialect.Connect
 	if err != nil {
 		return nil, err
 	}
-	return &connector{d: d, drv: drv, opts: opts, initSQL: initSQL}, nil
+	cn := &connector{d: d, drv: drv, opts: opts, initSQL: initSQL}
+	if d.name == dialect.MariaDB {
+		// the connector maps an offset timezone to an Etc/GMT zone, which
+		// has whole hours only
+		if m := offsetMinutesRE.FindStringSubmatch(offset); m != nil && m[1] != "00" {
+			cn.connectErr = &nodeError{kind: dialect.KindConnection,
+				message: "timezone format incompatible with IANA standard timezone format was '" + offset + "'"}
+		}
+	}
+	return cn, nil
 }
+
+var offsetMinutesRE = regexp.MustCompile(`^[+\-\s]\d\d:?(\d\d)$`)
 
 // tzOffset is the offset Sequelize sets the session time zone to: the
 // timezone option itself, or a named zone's current offset (moment's "Z").
@@ -258,6 +273,9 @@ func tlsConfig(v any, host string) (*tls.Config, error) {
 // Conn opens a connection and sets its session time zone, unlogged, as
 // Sequelize's connection managers do.
 func (c *connector) Conn(ctx context.Context) (dialect.Conn, error) {
+	if c.connectErr != nil {
+		return nil, c.connectErr
+	}
 	h := &wireHolder{}
 	dc, err := c.drv.Connect(context.WithValue(ctx, wireKey{}, h))
 	if err != nil {

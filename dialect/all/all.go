@@ -11,6 +11,7 @@ import (
 
 	"github.com/sqzjs/sqzjs/dialect"
 	"github.com/sqzjs/sqzjs/dialect/mysql"
+	"github.com/sqzjs/sqzjs/dialect/postgres"
 	"github.com/sqzjs/sqzjs/dialect/sqlite"
 )
 
@@ -23,7 +24,8 @@ func New(cfg dialect.Config) (dialect.Dialect, error) {
 	case dialect.MySQL, dialect.MariaDB:
 		return mysql.New(cfg)
 	case dialect.Postgres, "postgresql":
-		return nil, fmt.Errorf("the %s dialect is not available in this build of sqzjs yet", cfg.Dialect)
+		cfg.Dialect = dialect.Postgres
+		return postgres.New(cfg)
 	case "":
 		return nil, fmt.Errorf("Dialect needs to be explicitly supplied as of v4.0.0")
 	}

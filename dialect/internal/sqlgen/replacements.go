@@ -184,6 +184,61 @@ var bindRE = regexp.MustCompile(`\$(\$|\w+)`)
 func BindParams(sql string, bind any) (string, []any, *dialect.Object, error) {
 	list, isList := bind.([]any)
 	obj, _ := bind.(*dialect.Object)
+	out, err := scanBinds(sql, func(match, key string) (string, bool) {
+		if isList {
+			_, ok := listBind(list, key)
+			return match, ok
+		}
+		_, ok := objectBind(obj, key)
+		return match, ok
+	})
+	if err != nil {
+		return "", nil, nil, err
+	}
+	if isList {
+		return out, list, nil, nil
+	}
+	if obj == nil {
+		obj = &dialect.Object{}
+	}
+	return out, nil, obj, nil
+}
+
+// NumberedBinds is the Postgres formatBindParameters: BindParams, except
+// that the $name placeholders of an object are renumbered $1, $2… in order
+// of first use, and the values are returned in that order.
+func NumberedBinds(sql string, bind any) (string, []any, error) {
+	list, isList := bind.([]any)
+	obj, _ := bind.(*dialect.Object)
+	var params []any
+	if isList {
+		params = list
+	}
+	seen := map[string]string{}
+	out, err := scanBinds(sql, func(match, key string) (string, bool) {
+		if isList {
+			_, ok := listBind(list, key)
+			return match, ok
+		}
+		if r, ok := seen[key]; ok {
+			return r, true
+		}
+		v, ok := objectBind(obj, key)
+		if !ok {
+			return "", false
+		}
+		params = append(params, v)
+		seen[key] = "$" + strconv.Itoa(len(params))
+		return seen[key], true
+	})
+	return out, params, err
+}
+
+// scanBinds rewrites the bind placeholders of sql as formatBindParameters'
+// regular expression /\B\$(\$|\w+)/g finds them: "$$" becomes "$", and
+// every other placeholder is replaced by what repl returns for it (ok false:
+// it has no value, an error).
+func scanBinds(sql string, repl func(match, key string) (string, bool)) (string, error) {
 	var out strings.Builder
 	last := 0
 	for _, loc := range bindRE.FindAllStringSubmatchIndex(sql, -1) {
@@ -192,40 +247,47 @@ func BindParams(sql string, bind any) (string, []any, *dialect.Object, error) {
 			continue
 		}
 		match, key := sql[loc[0]:loc[1]], sql[loc[2]:loc[3]]
-		if key == "$" {
-			out.WriteString(sql[last:loc[0]])
-			out.WriteString("$")
-			last = loc[1]
-			continue
-		}
-		ok := false
-		if isList {
-			if n, err := strconv.Atoi(key); err == nil && n >= 1 && key[0] != '0' {
-				if n <= len(list) {
-					if _, undef := list[n-1].(dialect.Undefined); !undef {
-						ok = true
-					}
-				}
-			}
-		} else if !allDigits(key) {
-			if v, found := obj.Get(key); found {
-				if _, undef := v.(dialect.Undefined); !undef {
-					ok = true
-				}
+		r := "$"
+		if key != "$" {
+			var ok bool
+			if r, ok = repl(match, key); !ok {
+				return "", fmt.Errorf("Named bind parameter %q has no value in the given object.", match)
 			}
 		}
-		if !ok {
-			return "", nil, nil, fmt.Errorf("Named bind parameter %q has no value in the given object.", match)
-		}
+		out.WriteString(sql[last:loc[0]])
+		out.WriteString(r)
+		last = loc[1]
 	}
 	out.WriteString(sql[last:])
-	if isList {
-		return out.String(), list, nil, nil
+	return out.String(), nil
+}
+
+// listBind is the value of $key in an array bind ($1 is the first).
+func listBind(list []any, key string) (any, bool) {
+	n, err := strconv.Atoi(key)
+	if err != nil || n < 1 || key[0] == '0' || n > len(list) {
+		return nil, false
 	}
-	if obj == nil {
-		obj = &dialect.Object{}
+	if _, undef := list[n-1].(dialect.Undefined); undef {
+		return nil, false
 	}
-	return out.String(), nil, obj, nil
+	return list[n-1], true
+}
+
+// objectBind is the value of $key in an object bind (digit-only names
+// never match).
+func objectBind(obj *dialect.Object, key string) (any, bool) {
+	if allDigits(key) {
+		return nil, false
+	}
+	v, found := obj.Get(key)
+	if !found {
+		return nil, false
+	}
+	if _, undef := v.(dialect.Undefined); undef {
+		return nil, false
+	}
+	return v, true
 }
 
 func isWordChar(c byte) bool {

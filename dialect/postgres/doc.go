@@ -1,0 +1,18 @@
+// Package postgres is Sequelize's PostgreSQL dialect for sqzjs, on pgx's
+// low-level connection (github.com/jackc/pgx/v5/pgconn).
+//
+// It reproduces what Sequelize v6's postgres query interface sends and
+// resolves with, statement by statement: enum types created in DO blocks
+// after Sequelize's pgListEnums query and followed by its type-OID refresh,
+// SERIAL folding, COMMENT ON statements appended to the same query string,
+// "public". qualification only where Sequelize adds it, changeColumn's
+// several ALTER COLUMN statements in one simple-protocol query, and pg's
+// result shapes ([rows, Result], rowCount, BIGINT and NUMERIC as strings,
+// DATE as a string, arrays, ranges, hstore…) with Sequelize's type parsers
+// over pg's.
+//
+// conn.go explains why pgconn rather than database/sql or pgx.Conn.
+//
+// Imports: package dialect, dialect/internal/sqlgen, pgx's pgconn and the
+// standard library. Never goja, jsrt or bridge.
+package postgres

@@ -3,7 +3,7 @@ GO ?= go
 BIN ?= bin/sqzjs
 EXAMPLE_DIR ?= $(CURDIR)/tmp/example
 
-.PHONY: build test test-short vet fmt-check example oracle compat clean
+.PHONY: build test test-short vet fmt-check example oracle compat interop clean
 
 ## build: the static binary (pure Go, no cgo)
 build:
@@ -36,6 +36,12 @@ oracle:
 	npm ci --prefix compat-tests/oracle
 	node compat-tests/oracle/sqlgen-fixtures.js
 	$(GO) run ./compat-tests/cmd/record
+	$(GO) run ./compat-tests/cmd/record-cli
+
+## interop: half the example with real sequelize-cli, half with sqzjs, both
+## orders, every dialect sqzjs has (needs Node and the oracle's node_modules)
+interop:
+	$(GO) test -tags interop -count=1 ./compat-tests/cli/...
 
 ## compat: run the recorded compatibility cases against sqzjs
 compat:

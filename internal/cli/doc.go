@@ -31,6 +31,9 @@
 //     (sequelize-cli replaces the first ".json" of the whole path).
 //   - Warnings about unsafe patterns (a statement not awaited) are printed
 //     on stderr as "WARNING: …".
+//   - The help names the program "sqzjs" and marks the sequelize-cli
+//     commands sqzjs does not have yet with " (not yet)"; --version prints
+//     sqzjs's version.
 //
 // Imports: migrate, bridge, jsrt, dialect and dialect/all (for the name →
 // dialect table), goja and the standard library.

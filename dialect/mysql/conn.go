@@ -346,6 +346,8 @@ type result struct {
 	columns []column
 	values  [][]any // JavaScript values, as the Node driver returns them
 	raw     [][]driver.Value
+	binary  bool // rows of the binary protocol (a prepared statement)
+	defs    [][]byte // column definition packets, when the wire was read
 	ok      okPacket
 }
 
@@ -486,6 +488,7 @@ func (c *conn) run1(ctx context.Context, query string, args []any) ([]result, er
 			return nil, err
 		}
 		if set.columns != nil {
+			set.binary = len(nv) > 0 // parameters: a prepared statement
 			sets = append(sets, set)
 		}
 		nrs, ok := rows.(driver.RowsNextResultSet)
@@ -526,6 +529,7 @@ func (c *conn) run1(ctx context.Context, query string, args []any) ([]result, er
 	for _, wr := range wires {
 		if wr.Rows {
 			if next < len(sets) {
+				sets[next].defs = wr.Defs
 				c.convert(&sets[next], wr.Formats)
 				out = append(out, sets[next])
 				next++
@@ -679,6 +683,12 @@ func (c *conn) convert(set *result, formats []string) {
 	for _, raw := range set.raw {
 		row := make([]any, len(raw))
 		for i, v := range raw {
+			if f, ok := v.(float32); ok && !set.binary {
+				// the text protocol sends the server's text, which
+				// go-sql-driver parses to a float32; JavaScript parses
+				// the text
+				v, _ = strconv.ParseFloat(strconv.FormatFloat(float64(f), 'g', -1, 32), 64)
+			}
 			row[i] = c.jsValue(set.columns[i], v)
 		}
 		set.values = append(set.values, row)

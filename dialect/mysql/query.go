@@ -165,6 +165,7 @@ type data struct {
 	isRows bool
 	ok     okPacket
 	cols   []column
+	defs   [][]byte
 	multi  []data
 }
 
@@ -181,7 +182,7 @@ func (d *Dialect) toData(rs []result) data {
 			}
 			rows = append(rows, o)
 		}
-		return data{rows: rows, isRows: true, cols: r.columns}
+		return data{rows: rows, isRows: true, cols: r.columns, defs: r.defs}
 	}
 	if len(rs) == 1 {
 		return conv(rs[0])
@@ -240,42 +241,6 @@ func (d *Dialect) header(ok okPacket) *dialect.Object {
 	o.Set(dialect.Key{Name: "warningStatus"}, float64(ok.warnings))
 	o.Set(dialect.Key{Name: "changedRows"}, changed)
 	return o
-}
-
-// meta is the mariadb connector's column metadata array of a result set.
-func meta(cols []column) []any {
-	out := make([]any, len(cols))
-	for i, c := range cols {
-		o := &dialect.Object{Class: "ColumnDef"}
-		o.Set(dialect.Key{Name: "type"}, connectorType(c.typ))
-		out[i] = o
-	}
-	return out
-}
-
-func connectorType(t string) string {
-	t = strings.TrimPrefix(t, "UNSIGNED ")
-	switch t {
-	case "INT":
-		return "LONG"
-	case "SMALLINT":
-		return "SHORT"
-	case "TINYINT":
-		return "TINY"
-	case "MEDIUMINT":
-		return "INT24"
-	case "BIGINT":
-		return "LONGLONG"
-	case "DECIMAL":
-		return "NEWDECIMAL"
-	case "VARCHAR":
-		return "VAR_STRING"
-	case "CHAR":
-		return "STRING"
-	case "TEXT", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT":
-		return "BLOB"
-	}
-	return t
 }
 
 func (v data) insertID() (any, bool) {
@@ -393,7 +358,7 @@ func (d *Dialect) formatMariaDB(sql string, o qopts, v data) any {
 	switch o.Type {
 	case typeRaw:
 		if v.isRows {
-			return []any{v.rows, meta(v.cols)}
+			return []any{v.rows, columnDefs(v.cols, v.defs, len(v.rows) > 0)}
 		}
 		return []any{d.js(v), dialect.Undefined{}}
 	case typeShowIndexes:

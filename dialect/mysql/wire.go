@@ -60,8 +60,9 @@ type wire struct {
 // phase is what the next server packets of a response are.
 type phase struct {
 	kind  int
-	count int       // column definitions left
-	into  *[]string // where their formats go
+	count int         // column definitions left
+	into  *[]string   // where their formats go
+	defs  *[][]byte   // where the packets go
 }
 
 const (
@@ -82,6 +83,8 @@ type wireResult struct {
 	Warnings     uint16
 	Info         string
 	Formats      []string
+	// Defs are the column definition packets as the server sent them.
+	Defs [][]byte
 }
 
 // Capability and status flags (MySQL/MariaDB client/server protocol).
@@ -285,7 +288,7 @@ func (w *wire) server(seq byte, p []byte, full bool) []byte {
 			w.phases = w.phases[1:]
 			var next []phase
 			if metadata {
-				next = append(next, phase{kind: phaseDefs, count: int(n), into: &r.Formats})
+				next = append(next, phase{kind: phaseDefs, count: int(n), into: &r.Formats, defs: &r.Defs})
 				if !w.negotiated(capDeprecateEOF) {
 					next = append(next, phase{kind: phaseEOF})
 				}
@@ -299,6 +302,9 @@ func (w *wire) server(seq byte, p []byte, full bool) []byte {
 		out, format := w.columnDef(p)
 		if ph.into != nil {
 			*ph.into = append(*ph.into, format)
+		}
+		if ph.defs != nil {
+			*ph.defs = append(*ph.defs, append([]byte(nil), p...))
 		}
 		ph.count--
 		if ph.count <= 0 {

@@ -346,7 +346,7 @@ type result struct {
 	columns []column
 	values  [][]any // JavaScript values, as the Node driver returns them
 	raw     [][]driver.Value
-	binary  bool // rows of the binary protocol (a prepared statement)
+	binary  bool     // rows of the binary protocol (a prepared statement)
 	defs    [][]byte // column definition packets, when the wire was read
 	ok      okPacket
 }

@@ -60,9 +60,9 @@ type wire struct {
 // phase is what the next server packets of a response are.
 type phase struct {
 	kind  int
-	count int         // column definitions left
-	into  *[]string   // where their formats go
-	defs  *[][]byte   // where the packets go
+	count int       // column definitions left
+	into  *[]string // where their formats go
+	defs  *[][]byte // where the packets go
 }
 
 const (

@@ -181,8 +181,8 @@ func (d *Dialect) Open(ctx context.Context, cfg dialect.Config) (dialect.Connect
 		// the connector maps an offset timezone to an Etc/GMT zone, which
 		// has whole hours only
 		if m := offsetMinutesRE.FindStringSubmatch(offset); m != nil && m[1] != "00" {
-			cn.connectErr = &nodeError{kind: dialect.KindConnection,
-				message: "timezone format incompatible with IANA standard timezone format was '" + offset + "'"}
+			cn.connectErr = &dialect.DBError{Kind: dialect.KindConnection,
+				Message: "timezone format incompatible with IANA standard timezone format was '" + offset + "'"}
 		}
 	}
 	return cn, nil
@@ -207,6 +207,14 @@ func tzOffset(tz string, now time.Time) (string, error) {
 }
 
 func tlsConfig(v any, host string) (*tls.Config, error) {
+	if m, ok := v.(map[string]any); ok {
+		// dialectOptions read from JSON rather than from JavaScript
+		o := &dialect.Object{}
+		for k, e := range m {
+			o.Set(dialect.Key{Name: k}, e)
+		}
+		v = o
+	}
 	switch x := v.(type) {
 	case nil, dialect.Undefined:
 		return nil, nil

@@ -231,8 +231,16 @@ func jsText(v any) string {
 	return fmt.Sprint(v)
 }
 
-// connectError turns a failure to connect into the Node driver's error.
+// connectError turns a failure to connect into the Node driver's error,
+// as a *dialect.DBError whose Code is the driver's (ECONNREFUSED,
+// ER_ACCESS_DENIED_ERROR…): Sequelize picks its connection error class
+// from that code.
 func connectError(name dialect.Name, err error) error {
+	e := connectNodeError(name, err)
+	return &dialect.DBError{Kind: dialect.KindConnection, Code: e.code, Errno: e.errno, Message: e.message, Err: err}
+}
+
+func connectNodeError(name dialect.Name, err error) *nodeError {
 	var me *gomysql.MySQLError
 	if errors.As(err, &me) {
 		e := &nodeError{errno: int(me.Number), kind: dialect.KindConnection, err: err}

@@ -264,7 +264,28 @@ func (d *Dialect) formatResults(sql string, o qopts, rs []result) (any, error) {
 			return d.formatMariaDB(sql, o, v), nil
 		}
 	}
-	if (o.Type == typeSelect || o.Type == typeShowTables) && !v.isRows {
+	if o.Type == typeSelect && v.multi != nil {
+		// several statements: handleSelectQuery copies each result's own
+		// properties (array indexes, the connector's meta) into an object
+		var rows []any
+		for _, m := range v.multi {
+			o := &dialect.Object{}
+			if m.isRows {
+				for i, r := range m.rows {
+					o.Set(dialect.Key{Name: strconv.Itoa(i)}, r)
+				}
+				if d.name == dialect.MariaDB {
+					o.Set(dialect.Key{Name: "meta"}, columnDefs(m.cols, m.defs, len(m.rows) > 0))
+				}
+			} else {
+				h := d.header(m.ok)
+				o.Keys, o.Values = h.Keys, h.Values
+			}
+			rows = append(rows, o)
+		}
+		return selectResult(data{rows: rows, isRows: true}, o), nil
+	}
+	if (o.Type == typeSelect || o.Type == typeShowTables) && !v.isRows && v.multi == nil {
 		// handleSelectQuery / handleShowTablesQuery map over an OK packet
 		return nil, errors.New("TypeError: results.map is not a function")
 	}

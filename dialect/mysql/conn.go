@@ -374,6 +374,7 @@ type okPacket struct {
 	info         string
 	status       uint16
 	warnings     uint16
+	state        *sessionState
 	known        bool // read from the wire (false: only affected rows and insert id are known)
 }
 
@@ -546,7 +547,7 @@ func (c *conn) run1(ctx context.Context, query string, args []any) ([]result, er
 		}
 		out = append(out, result{ok: okPacket{
 			affectedRows: wr.AffectedRows, insertID: wr.InsertID, info: wr.Info,
-			status: wr.Status, warnings: wr.Warnings, known: true,
+			status: wr.Status, warnings: wr.Warnings, state: wr.State, known: true,
 		}})
 	}
 	for i := next; i < len(sets); i++ {

@@ -239,6 +239,25 @@ func (d *Dialect) header(ok okPacket) *dialect.Object {
 	o.Set(dialect.Key{Name: "info"}, ok.info)
 	o.Set(dialect.Key{Name: "serverStatus"}, float64(status))
 	o.Set(dialect.Key{Name: "warningStatus"}, float64(ok.warnings))
+	if st := ok.state; st != nil {
+		vars := &dialect.Object{}
+		for _, kv := range st.vars {
+			vars.Set(dialect.Key{Name: kv[0]}, kv[1])
+		}
+		var schema, change any
+		if st.schema != nil {
+			schema = *st.schema
+		}
+		if st.stateChange != nil {
+			change = *st.stateChange
+		}
+		gtids := make([]any, len(st.gtids))
+		for i, g := range st.gtids {
+			gtids[i] = g
+		}
+		o.Set(dialect.Key{Name: "stateChanges"}, dialect.NewObject(
+			"systemVariables", vars, "schema", schema, "gtids", gtids, "trackStateChange", change))
+	}
 	o.Set(dialect.Key{Name: "changedRows"}, changed)
 	return o
 }

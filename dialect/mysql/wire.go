@@ -82,7 +82,10 @@ type wireResult struct {
 	Status       uint16
 	Warnings     uint16
 	Info         string
-	Formats      []string
+	// State holds the session state changes of an OK packet
+	// (SESSION_TRACK), when the server reported some.
+	State   *sessionState
+	Formats []string
 	// Defs are the column definition packets as the server sent them.
 	Defs [][]byte
 }
@@ -91,12 +94,14 @@ type wireResult struct {
 const (
 	capMySQL            = 1 << 0
 	capCompress         = 1 << 5
+	capIgnoreSpace      = 1 << 8
 	capSSL              = 1 << 11
 	capSessionTrack     = 1 << 23
 	capDeprecateEOF     = 1 << 24
 	extCapExtendedMeta  = 1 << 3 // MARIADB_CLIENT_EXTENDED_TYPE_INFO
 	extCapCacheMetadata = 1 << 4 // MARIADB_CLIENT_CACHE_METADATA
 	statusMoreResult    = 0x0008
+	statusStateChanged  = 0x4000
 )
 
 // Read hands the driver the server's bytes, whole packets at a time, with
@@ -208,15 +213,18 @@ func (w *wire) client(seq byte, payload []byte) bool {
 			w.disabled = true
 			return false
 		}
+		// both Node drivers ask for IGNORE_SPACE (the server then parses
+		// function names as reserved words) and SESSION_TRACK
+		w.clientCaps |= capIgnoreSpace | (w.serverCaps & capSessionTrack)
+		binary.LittleEndian.PutUint32(payload, w.clientCaps)
 		if w.clientCaps&capMySQL == 0 && w.serverCaps&capMySQL == 0 && len(payload) >= 32 {
 			w.clientExtCaps = binary.LittleEndian.Uint32(payload[28:])
 			if w.serverExtCaps&extCapExtendedMeta != 0 {
 				w.clientExtCaps |= extCapExtendedMeta
 				binary.LittleEndian.PutUint32(payload[28:], w.clientExtCaps)
-				return true
 			}
 		}
-		return false
+		return true
 	}
 	if seq != 0 || len(payload) == 0 {
 		return false
@@ -470,6 +478,9 @@ func (w *wire) ok(p []byte) wireResult {
 			if j+int(n) <= len(p) {
 				r.Info = string(p[j : j+int(n)])
 			}
+			if r.Status&statusStateChanged != 0 && w.negotiated(capSessionTrack) {
+				r.State = parseState(p, j+int(n))
+			}
 		} else {
 			r.Info = string(p[i:])
 		}
@@ -520,4 +531,56 @@ func (w *wire) info() (uint32, string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.threadID, strings.TrimPrefix(w.serverVersion, "5.5.5-")
+}
+
+// sessionState is mysql2's stateChanges.
+type sessionState struct {
+	vars        [][2]string
+	schema      *string
+	gtids       []string
+	stateChange *string
+}
+
+// parseState reads the session state information that follows an OK
+// packet's info, as mysql2 does.
+func parseState(p []byte, i int) *sessionState {
+	total, i := lenenc(p, i)
+	if total == 0 {
+		return nil
+	}
+	end := i + int(total)
+	if end > len(p) {
+		end = len(p)
+	}
+	st := &sessionState{gtids: []string{}}
+	str := func(k int) (string, int) {
+		n, j := lenenc(p, k)
+		if j+int(n) > len(p) {
+			return "", len(p)
+		}
+		return string(p[j : j+int(n)]), j + int(n)
+	}
+	for i < end {
+		typ := p[i]
+		n, j := lenenc(p, i+1)
+		entryEnd := j + int(n)
+		switch typ {
+		case 0: // SYSTEM_VARIABLES
+			k, m := str(j)
+			v, _ := str(m)
+			st.vars = append(st.vars, [2]string{k, v})
+		case 1: // SCHEMA
+			k, _ := str(j)
+			st.schema = &k
+		case 2: // STATE_CHANGE
+			k, _ := str(j)
+			st.stateChange = &k
+		case 3: // GTIDS
+			_, m := str(j)
+			g, _ := str(m)
+			st.gtids = strings.Split(g, ",")
+		}
+		i = entryEnd
+	}
+	return st
 }

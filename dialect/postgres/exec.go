@@ -93,6 +93,9 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 	case dialect.GetForeignKeyReferences:
 		return d.foreignKeyReferences(ctx, q, op.Table)
 	case dialect.BulkInsert:
+		if err := returningFields(op.Options.Returning, op.Attributes); err != nil {
+			return nil, err
+		}
 		sql, err := d.f.BulkInsert(op)
 		if err != nil {
 			return nil, err
@@ -106,16 +109,20 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		}
 		return dialect.Undefined{}, nil
 	case dialect.Insert:
+		if op.Values == nil {
+			op.Values = &dialect.Object{}
+		}
 		sql, bind, err := d.f.Insert(op)
 		if err != nil {
 			return nil, err
 		}
-		var b any
-		if bind != nil {
-			b = bind
-		}
-		return d.query(ctx, q, sql, qopts{Type: typeInsert, Bind: b})
+		// insertQuery always hands sequelize.query a bind array, even an
+		// empty one (logged as such, run without parameters).
+		return d.query(ctx, q, sql, qopts{Type: typeInsert, Bind: bindList(bind)})
 	case dialect.BulkUpdate:
+		if op.Values == nil {
+			op.Values = &dialect.Object{}
+		}
 		sql, bind, err := d.f.Update(op, "")
 		if err != nil {
 			return nil, err
@@ -123,11 +130,7 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if sql == "" {
 			return nil, errors.New("bulkUpdate: no values to update")
 		}
-		var b any
-		if bind != nil {
-			b = bind
-		}
-		return d.query(ctx, q, sql, qopts{Type: typeBulkUpdate, Bind: b})
+		return d.query(ctx, q, sql, qopts{Type: typeBulkUpdate, Bind: bindList(bind)})
 	case dialect.BulkDelete:
 		return d.bulkDelete(ctx, q, op)
 	case dialect.Select:
@@ -189,6 +192,31 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		return d.query(ctx, q, "ROLLBACK;", qopts{})
 	}
 	return nil, dialect.Unsupported(dialect.Postgres, "operation %s", op.Method())
+}
+
+func bindList(b []any) []any {
+	if b == nil {
+		return []any{}
+	}
+	return b
+}
+
+// returningFields is generateReturnValues' check for returning: true with
+// attributes: each attribute's field is quoted, and an attribute without a
+// field makes Sequelize throw.
+func returningFields(returning any, attrs map[string]dialect.Column) error {
+	if !truthy(returning) || len(attrs) == 0 {
+		return nil
+	}
+	if _, list := returning.([]any); list {
+		return nil
+	}
+	for _, a := range attrs {
+		if a.Field == "" {
+			return errors.New("TypeError: Cannot read properties of undefined (reading 'replace')")
+		}
+	}
+	return nil
 }
 
 // lit escapes a string literal.

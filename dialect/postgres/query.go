@@ -98,7 +98,7 @@ func (d *Dialect) query(ctx context.Context, q dialect.Querier, sql string, o qo
 		if err != nil {
 			return nil, err
 		}
-		sql, args = s, params
+		sql, args = s, append([]any{}, params...)
 		named, _ = o.Bind.(*dialect.Object)
 	}
 	results, err := d.run(ctx, q, sql, args, named)

@@ -27,6 +27,8 @@ import (
 type connector struct {
 	// connectErr fails every connection, as the driver refuses the settings
 	connectErr error
+	// noWire leaves the protocol unwatched, as under TLS (tests)
+	noWire bool
 
 	d       *Dialect
 	drv     driver.Connector
@@ -166,8 +168,12 @@ func (d *Dialect) Open(ctx context.Context, cfg dialect.Config) (dialect.Connect
 		if err != nil {
 			return nil, err
 		}
+		h, _ := ctx.Value(wireKey{}).(*wireHolder)
+		if h != nil && h.off {
+			return c, nil
+		}
 		w := &wire{Conn: c}
-		if h, ok := ctx.Value(wireKey{}).(*wireHolder); ok {
+		if h != nil {
 			h.w = w
 		}
 		return w, nil
@@ -284,7 +290,7 @@ func (c *connector) Conn(ctx context.Context) (dialect.Conn, error) {
 	if c.connectErr != nil {
 		return nil, c.connectErr
 	}
-	h := &wireHolder{}
+	h := &wireHolder{off: c.noWire}
 	dc, err := c.drv.Connect(context.WithValue(ctx, wireKey{}, h))
 	if err != nil {
 		return nil, connectError(c.opts.name, err)
@@ -304,7 +310,10 @@ func (c *connector) Close() error { return nil }
 
 // wireHolder receives, through the context of a connect, the wire watcher
 // the dial function made for that connection.
-type wireHolder struct{ w *wire }
+type wireHolder struct {
+	w   *wire
+	off bool
+}
 
 type wireKey struct{}
 

@@ -43,6 +43,10 @@ func (l *logQuerier) Query(ctx context.Context, q string, args ...any) (*dialect
 
 // open connects the dialect name to a fresh database on the test server.
 func open(t *testing.T, name dialect.Name) (*Dialect, *logQuerier) {
+	return openWire(t, name, true)
+}
+
+func openWire(t *testing.T, name dialect.Name, watched bool) (*Dialect, *logQuerier) {
 	t.Helper()
 	db := freshdb.ForTest(t, string(name))
 	cfg := dialect.Config{Dialect: name, Database: db.Conn.Database, Host: db.Conn.Host,
@@ -56,6 +60,7 @@ func open(t *testing.T, name dialect.Name) (*Dialect, *logQuerier) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cn.(*connector).noWire = !watched
 	c, err := cn.Conn(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -381,4 +386,28 @@ func (failQuerier) Exec(context.Context, string, ...any) (dialect.ExecResult, er
 
 func (failQuerier) Query(context.Context, string, ...any) (*dialect.Rows, error) {
 	return nil, errors.New("no server")
+}
+
+// TestUnreadableWire checks the results when the protocol cannot be
+// watched (TLS): rows through Query, counts through Exec.
+func TestUnreadableWire(t *testing.T) {
+	both(t, func(t *testing.T, name dialect.Name) {
+		d, q := openWire(t, name, false)
+		ctx := context.Background()
+		if _, err := d.Exec(ctx, q, dialect.Raw{SQL: "CREATE TABLE t (id INT PRIMARY KEY AUTO_INCREMENT, n INT)"}); err != nil {
+			t.Fatal(err)
+		}
+		out, err := d.Exec(ctx, q, dialect.BulkInsert{Table: dialect.Table("t"), Rows: []*dialect.Object{dialect.NewObject("n", 1.0), dialect.NewObject("n", 2.0)}})
+		if err != nil || out != 1.0 {
+			t.Errorf("bulkInsert: %v, %v", out, err)
+		}
+		out, err = d.Exec(ctx, q, dialect.BulkUpdate{Table: dialect.Table("t"), Values: dialect.NewObject("n", 5.0), Where: dialect.NewObject("id", 1.0)})
+		if err != nil || out != 1.0 {
+			t.Errorf("bulkUpdate: %v, %v", out, err)
+		}
+		out, err = d.Exec(ctx, q, dialect.Raw{SQL: "SELECT n FROM t ORDER BY id", Type: "SELECT"})
+		if err != nil || !cmp.Equal(out, []any{dialect.NewObject("n", 5.0), dialect.NewObject("n", 2.0)}) {
+			t.Errorf("select: %s, %v", dialect.Describe(out), err)
+		}
+	})
 }

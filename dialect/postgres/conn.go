@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -231,7 +232,7 @@ func isZoneName(tz string) bool {
 func (c *connector) Conn(ctx context.Context) (dialect.Conn, error) {
 	pc, err := pgconn.ConnectConfig(ctx, c.cfg)
 	if err != nil {
-		return nil, err
+		return nil, connectError(err, c.cfg)
 	}
 	setup := c.setup
 	if pc.ParameterStatus("standard_conforming_strings") != "on" {
@@ -599,6 +600,47 @@ func arrayString(a []any) (string, error) {
 	b.WriteByte('}')
 	return b.String(), nil
 }
+
+// connectError is a failed connection with the message pg reports for it:
+// Node's system error text for network failures, the server's message
+// otherwise.
+func connectError(err error, cfg *pgconn.Config) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return &connError{msg: pe.Message, code: pe.Code, err: err}
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		return &connError{msg: "getaddrinfo ENOTFOUND " + cfg.Host, code: "ENOTFOUND", err: err}
+	}
+	var se syscall.Errno
+	if errors.As(err, &se) {
+		addr := net.JoinHostPort(cfg.Host, strconv.Itoa(int(cfg.Port)))
+		var oe *net.OpError
+		if errors.As(err, &oe) && oe.Addr != nil {
+			addr = oe.Addr.String()
+		}
+		switch se {
+		case syscall.ECONNREFUSED:
+			return &connError{msg: "connect ECONNREFUSED " + addr, code: "ECONNREFUSED", err: err}
+		case syscall.EHOSTUNREACH:
+			return &connError{msg: "connect EHOSTUNREACH " + addr, code: "EHOSTUNREACH", err: err}
+		}
+	}
+	if errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err) {
+		return &connError{msg: "timeout expired", err: err}
+	}
+	return err
+}
+
+// connError is a connection failure as pg reports it.
+type connError struct {
+	msg, code string
+	err       error
+}
+
+func (e *connError) Error() string { return e.msg }
+func (e *connError) Unwrap() error { return e.err }
 
 // isConnError reports whether err comes from the network rather than the
 // server.

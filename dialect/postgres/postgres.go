@@ -103,6 +103,10 @@ var (
 // Classify turns a pg error into Sequelize's shape (Query.formatError): the
 // SQLSTATE as code, the server's message and detail as pg reports them.
 func (d *Dialect) Classify(err error) *dialect.DBError {
+	var ce *connError
+	if errors.As(err, &ce) {
+		return &dialect.DBError{Kind: dialect.KindConnection, Code: ce.code, Message: ce.msg, Err: err}
+	}
 	var pe *pgconn.PgError
 	if !errors.As(err, &pe) {
 		e := &dialect.DBError{Kind: dialect.KindDatabase, Message: err.Error(), Err: err}

@@ -194,3 +194,22 @@ func TestEveryOp(t *testing.T) {
 		}
 	}
 }
+
+func TestConnectErrors(t *testing.T) {
+	d, err := New(dialect.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	cn, err := d.Open(ctx, dialect.Config{Host: "127.0.0.1", Port: "1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = cn.Conn(ctx)
+	if err == nil || err.Error() != "connect ECONNREFUSED 127.0.0.1:1" {
+		t.Errorf("refused: %v", err)
+	}
+	if e := d.Classify(err); e.Kind != dialect.KindConnection || e.Code != "ECONNREFUSED" {
+		t.Errorf("classified: %+v", e)
+	}
+}

@@ -65,7 +65,8 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if err != nil {
 			return nil, err
 		}
-		return d.query(ctx, q, sql, qopts{})
+		// addIndex runs with supportsSearchPath: false.
+		return d.query(ctx, q, sql, qopts{noSearchPath: true})
 	case dialect.RemoveIndex:
 		name := sqlgen.RemoveIndexName(op.Table, op.Name, op.Fields)
 		sql := "DROP INDEX"
@@ -116,9 +117,7 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if err != nil {
 			return nil, err
 		}
-		// insertQuery always hands sequelize.query a bind array, even an
-		// empty one (logged as such, run without parameters).
-		return d.query(ctx, q, sql, qopts{Type: typeInsert, Bind: bindList(bind)})
+		return d.query(ctx, q, sql, qopts{Type: typeInsert, Bind: d.bindList(bind)})
 	case dialect.BulkUpdate:
 		if op.Values == nil {
 			op.Values = &dialect.Object{}
@@ -130,7 +129,7 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if sql == "" {
 			return nil, errors.New("bulkUpdate: no values to update")
 		}
-		return d.query(ctx, q, sql, qopts{Type: typeBulkUpdate, Bind: bindList(bind)})
+		return d.query(ctx, q, sql, qopts{Type: typeBulkUpdate, Bind: d.bindList(bind)})
 	case dialect.BulkDelete:
 		return d.bulkDelete(ctx, q, op)
 	case dialect.Select:
@@ -184,17 +183,23 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if op.Savepoint != "" {
 			return dialect.Undefined{}, nil
 		}
-		return d.query(ctx, q, "COMMIT;", qopts{})
+		return d.query(ctx, q, "COMMIT;", qopts{noSearchPath: true})
 	case dialect.Rollback:
 		if op.Savepoint != "" {
-			return d.query(ctx, q, "ROLLBACK TO SAVEPOINT "+d.f.QuoteIdentifier(op.Savepoint)+";", qopts{})
+			return d.query(ctx, q, "ROLLBACK TO SAVEPOINT "+d.f.QuoteIdentifier(op.Savepoint)+";", qopts{noSearchPath: true})
 		}
-		return d.query(ctx, q, "ROLLBACK;", qopts{})
+		return d.query(ctx, q, "ROLLBACK;", qopts{noSearchPath: true})
 	}
 	return nil, dialect.Unsupported(dialect.Postgres, "operation %s", op.Method())
 }
 
-func bindList(b []any) []any {
+// bindList is the bind array insertQuery and updateQuery hand
+// sequelize.query: always an array, even empty (logged as such, run without
+// parameters), and none at all when values are inlined.
+func (d *Dialect) bindList(b []any) any {
+	if d.f.InlineValues {
+		return nil
+	}
 	if b == nil {
 		return []any{}
 	}
@@ -295,6 +300,12 @@ func (d *Dialect) dropAllTables(ctx context.Context, q dialect.Querier, op diale
 		skip[s] = true
 	}
 	for _, t := range tables {
+		if _, isObj := t.(*dialect.Object); isObj {
+			// The table list holds row objects when the query was
+			// prefixed (prependSearchPath): quoteTable reads their
+			// undefined tableName.
+			return nil, errors.New("TypeError: Cannot read properties of undefined (reading 'replace')")
+		}
 		name := jsText(t)
 		if skip[name] {
 			continue

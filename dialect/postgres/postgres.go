@@ -19,6 +19,11 @@ type Dialect struct {
 	cfg   dialect.Config
 	f     sqlgen.Flavor
 	state *state
+	// prependSearchPath is dialectOptions.prependSearchPath: every query
+	// (but those with supportsSearchPath: false) starts with
+	// "SET search_path to DEFAULT;" and inserts and updates inline their
+	// values.
+	prependSearchPath bool
 }
 
 // state is what Sequelize learns on its first connection and keeps for the
@@ -40,7 +45,9 @@ func New(cfg dialect.Config) (*Dialect, error) {
 	if _, err := sqlgen.InZone(time.Unix(0, 0), tz); err != nil {
 		return nil, err
 	}
-	return &Dialect{cfg: cfg, f: flavorFor(tz), state: &state{}}, nil
+	d := &Dialect{cfg: cfg, f: flavorFor(tz), state: &state{}, prependSearchPath: truthy(cfg.DialectOptions["prependSearchPath"])}
+	d.f.InlineValues = d.prependSearchPath
+	return d, nil
 }
 
 func flavor() sqlgen.Flavor { return flavorFor("+00:00") }

@@ -38,6 +38,9 @@ type qopts struct {
 	Plain     bool
 	Nest      bool
 	Returning bool // BULKUPDATE with options.returning
+	// noSearchPath is supportsSearchPath: false (addIndex, commit,
+	// rollback): no search_path prefix even with prependSearchPath.
+	noSearchPath bool
 }
 
 // run sends sql through the querier and returns pg's results for it. A
@@ -90,6 +93,9 @@ func fromRows(rows *dialect.Rows) *pgResult {
 func (d *Dialect) query(ctx context.Context, q dialect.Querier, sql string, o qopts) (any, error) {
 	if o.Type == "" {
 		o.Type = typeRaw
+	}
+	if d.prependSearchPath && !o.noSearchPath {
+		sql = "SET search_path to DEFAULT;" + sql
 	}
 	var args []any
 	var named *dialect.Object

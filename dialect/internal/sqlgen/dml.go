@@ -139,7 +139,7 @@ func (f Flavor) Insert(op dialect.Insert) (string, []any, error) {
 			}
 			continue
 		}
-		if dialect.IsSequelizeMethod(v) {
+		if dialect.IsSequelizeMethod(v) || f.InlineValues {
 			s, err := f.Escape(v, attrType(op.Attributes, k.Name))
 			if err != nil {
 				return "", nil, err
@@ -190,7 +190,7 @@ func (f Flavor) Update(op dialect.BulkUpdate, limitSuffix string) (string, []any
 			continue
 		}
 		v := op.Values.Values[i]
-		if dialect.IsSequelizeMethod(v) {
+		if dialect.IsSequelizeMethod(v) || f.InlineValues {
 			s, err := f.Escape(v, attrType(op.Attributes, k.Name))
 			if err != nil {
 				return "", nil, err
@@ -215,7 +215,11 @@ func (f Flavor) Update(op dialect.BulkUpdate, limitSuffix string) (string, []any
 	if len(sets) == 0 {
 		return "", nil, nil
 	}
-	where, err := f.Where(op.Where, WhereOptions{Bind: &bind})
+	wo := WhereOptions{Bind: &bind}
+	if f.InlineValues {
+		wo.Bind = nil
+	}
+	where, err := f.Where(op.Where, wo)
 	if err != nil {
 		return "", nil, err
 	}

@@ -56,6 +56,11 @@ type Flavor struct {
 	// datetime).
 	CastType func(string) string
 
+	// InlineValues makes Insert and Update escape their values into the
+	// SQL instead of binding them (Sequelize's bindParam: false, which
+	// Postgres's prependSearchPath forces).
+	InlineValues bool
+
 	// EscapeTyped, when set, renders a value with a dialect's own
 	// DataType.stringify (Postgres ARRAY, RANGE, HSTORE…) before the shared
 	// typed escaping is tried; handled reports whether it did.

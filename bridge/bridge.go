@@ -599,12 +599,40 @@ func (s *Session) jsError(err error, stack string) goja.Value {
 		if p, ok := dbe.Params.([]any); ok {
 			_ = info.Set("parameters", s.toJS(toAnySlice(p)))
 		}
-		if dbe.Fields != nil {
+		if dbe.FieldValues != nil {
+			_ = info.Set("fieldValues", s.toJS(dbe.FieldValues))
+		} else if dbe.Fields != nil {
 			f := make([]any, len(dbe.Fields))
 			for i, x := range dbe.Fields {
 				f[i] = x
 			}
 			_ = info.Set("fields", s.vm.NewArray(f...))
+		}
+		if dbe.SequelizeMessage != "" {
+			_ = info.Set("sequelizeMessage", dbe.SequelizeMessage)
+		}
+		if fk := dbe.ForeignKey; fk != nil {
+			o := s.vm.NewObject()
+			if fk.Table != "" {
+				_ = o.Set("table", fk.Table)
+			}
+			if fk.Index != "" {
+				_ = o.Set("index", fk.Index)
+			}
+			if fk.Reltype != "" {
+				_ = o.Set("reltype", fk.Reltype)
+			}
+			switch {
+			case fk.NullFields:
+				_ = o.Set("fields", goja.Null())
+			case fk.Fields != nil:
+				f := make([]any, len(fk.Fields))
+				for i, x := range fk.Fields {
+					f[i] = x
+				}
+				_ = o.Set("fields", s.vm.NewArray(f...))
+			}
+			_ = info.Set("foreignKey", o)
 		}
 		if stack != "" {
 			_ = info.Set("stack", stack)

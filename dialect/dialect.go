@@ -164,10 +164,36 @@ type DBError struct {
 	Errno   int
 	Message string // the driver message as Node shows it
 	Detail  string
-	Fields  []string // columns of a unique violation, when known
-	SQL     string
-	Params  any
-	Err     error
+	// Fields names the columns of a unique violation as an array (what
+	// Sequelize's SQLite dialect reports as err.fields).
+	Fields []string
+	// FieldValues is a unique violation's err.fields as an object, column →
+	// value (Postgres and MySQL report it so); it wins over Fields.
+	FieldValues *Object
+	// SequelizeMessage, when set, is the Sequelize error's message where it
+	// is not the driver's (for example "Validation error").
+	SequelizeMessage string
+	// ForeignKey describes a foreign-key violation for
+	// SequelizeForeignKeyConstraintError (nil when the dialect reports
+	// nothing beyond the driver error).
+	ForeignKey *ForeignKeyViolation
+	SQL        string
+	Params     any
+	Err        error
+}
+
+// ForeignKeyViolation is what Sequelize's dialects read from a foreign-key
+// error: the constraint (index), the table, the columns and which side
+// failed ("parent" when a referenced row was deleted, "child" when a
+// reference points nowhere).
+type ForeignKeyViolation struct {
+	Table   string
+	Index   string
+	Reltype string
+	// Fields is nil when the dialect reports fields: null (Postgres) and
+	// NoFields is set; empty Fields with NoFields false means undefined.
+	Fields     []string
+	NullFields bool
 }
 
 func (e *DBError) Error() string {

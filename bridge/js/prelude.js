@@ -532,13 +532,31 @@
     let err;
     switch (info.kind) {
       case 'unique': {
-        const items = (info.fields || []).map((field) => new ValidationErrorItem(`${field} must be unique`, 'unique violation', field, undefined, undefined, 'not_unique'));
-        err = new UniqueConstraintError({ message: info.sequelizeMessage || 'Validation error', errors: items, parent: original, fields: info.fields || [] });
+        let fields;
+        let items;
+        if (info.fieldValues) {
+          // Postgres and MySQL: fields is { column: value }.
+          fields = info.fieldValues;
+          items = Object.keys(fields).map((field) => new ValidationErrorItem(`${field} must be unique`, 'unique violation', field, fields[field], undefined, 'not_unique'));
+        } else {
+          fields = info.fields || [];
+          items = fields.map((field) => new ValidationErrorItem(`${field} must be unique`, 'unique violation', field, undefined, undefined, 'not_unique'));
+        }
+        const message = info.sequelizeMessage !== undefined ? info.sequelizeMessage : 'Validation error';
+        err = new UniqueConstraintError(info.fieldValues || info.fields ? { message, errors: items, parent: original, fields } : { message, parent: original });
         break;
       }
-      case 'foreignKey':
-        err = new ForeignKeyConstraintError({ parent: original });
+      case 'foreignKey': {
+        const fk = info.foreignKey || {};
+        const opts = { parent: original };
+        if (info.sequelizeMessage !== undefined) opts.message = info.sequelizeMessage;
+        if ('fields' in fk) opts.fields = fk.fields;
+        if ('table' in fk) opts.table = fk.table;
+        if ('index' in fk) opts.index = fk.index;
+        if ('reltype' in fk) opts.reltype = fk.reltype;
+        err = new ForeignKeyConstraintError(opts);
         break;
+      }
       case 'exclusion':
         err = new ExclusionConstraintError({ parent: original });
         break;

@@ -185,8 +185,19 @@ func runCase(t *testing.T, c *casefile.Case, d string, serializeJS string) map[s
 	if tz, ok := cfg["timezone"].(string); ok {
 		dcfg.Timezone = tz
 	}
-	if db.Conn.Storage != "" {
-		cfg["storage"] = db.Conn.Storage
+	// The connection fields, as run-case.js gives them to the Sequelize
+	// constructor (sequelize.config.database is visible to migrations).
+	for k, v := range map[string]string{"storage": db.Conn.Storage, "host": db.Conn.Host, "username": db.Conn.Username, "password": db.Conn.Password, "database": db.Conn.Database} {
+		if v != "" {
+			cfg[k] = v
+		}
+	}
+	if db.Conn.Port != 0 {
+		cfg["port"] = db.Conn.Port
+		dcfg.Port = fmt.Sprint(db.Conn.Port)
+	}
+	if do, ok := cfg["dialectOptions"].(map[string]any); ok {
+		dcfg.DialectOptions = do
 	}
 	cfg["logging"] = false
 

@@ -90,9 +90,10 @@ func (d *Dialect) Classify(err error) *dialect.DBError {
 	switch me.Number {
 	case 1062: // ER_DUP_ENTRY
 		e.Kind = dialect.KindUniqueConstraint
-		e.Fields = dupFields(d.name, e.Message)
+		e.FieldValues = dupFields(d.name, e.Message)
 	case 1451, 1452: // ER_ROW_IS_REFERENCED_2, ER_NO_REFERENCED_ROW_2
 		e.Kind = dialect.KindForeignKeyConstraint
+		e.ForeignKey = fkViolation(e.Message, me.Number == 1451)
 	}
 	return e
 }
@@ -106,20 +107,43 @@ var (
 	dupMariaDBRE = regexp.MustCompile(`Duplicate entry '([\s\S]*)' for key '?((?:.|\s)*?)'?\s.*$`)
 )
 
-// dupFields is the field formatError reports for a duplicate entry: the
-// key name (mysql: its last dotted part).
-func dupFields(name dialect.Name, msg string) []string {
+// dupFields is err.fields of formatError for a duplicate entry without a
+// model: { <key name>: <duplicate value> } (mysql: the key's last dotted
+// part).
+func dupFields(name dialect.Name, msg string) *dialect.Object {
+	re := dupMySQLRE
 	if name == dialect.MariaDB {
-		if m := dupMariaDBRE.FindStringSubmatch(msg); m != nil {
-			return []string{m[2]}
-		}
-		return []string{"undefined"}
+		re = dupMariaDBRE
 	}
-	if m := dupMySQLRE.FindStringSubmatch(msg); m != nil {
-		parts := strings.Split(m[2], ".")
-		return []string{parts[len(parts)-1]}
+	m := re.FindStringSubmatch(msg)
+	if m == nil {
+		return dialect.NewObject("undefined", dialect.Undefined{})
 	}
-	return []string{"undefined"}
+	key := m[2]
+	if name != dialect.MariaDB {
+		parts := strings.Split(key, ".")
+		key = parts[len(parts)-1]
+	}
+	return dialect.NewObject(key, m[1])
+}
+
+var fkMessageRE = regexp.MustCompile("CONSTRAINT ([`\"])(.*)[`\"] FOREIGN KEY \\([`\"](.*)[`\"]\\) REFERENCES [`\"](.*)[`\"] \\([`\"](.*)[`\"]\\)")
+
+// fkViolation is what formatError reads from a foreign-key error message:
+// the constraint, the columns, the referenced table, and the side.
+func fkViolation(msg string, parent bool) *dialect.ForeignKeyViolation {
+	v := &dialect.ForeignKeyViolation{Reltype: "child"}
+	if parent {
+		v.Reltype = "parent"
+	}
+	m := fkMessageRE.FindStringSubmatch(msg)
+	if m == nil {
+		return v
+	}
+	q := m[1]
+	v.Index, v.Table = m[2], m[4]
+	v.Fields = regexp.MustCompile(regexp.QuoteMeta(q)+", *"+regexp.QuoteMeta(q)).Split(m[3], -1)
+	return v
 }
 
 // mariadbMessage is the connector's SqlError message:

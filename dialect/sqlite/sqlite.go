@@ -194,7 +194,9 @@ func (d *Dialect) Classify(err error) *dialect.DBError {
 	}
 	switch se.code & 0xff {
 	case 19: // SQLITE_CONSTRAINT
+		e.Fields = []string{}
 		if strings.Contains(se.msg, "FOREIGN KEY constraint failed") {
+			e.Fields = nil
 			e.Kind = dialect.KindForeignKeyConstraint
 			break
 		}

@@ -255,6 +255,14 @@ func (s *Session) toJS(v any) goja.Value {
 		}
 		return o
 	case dialect.Special:
+		if x.Kind == "function" {
+			// A function in a driver's result (the mariadb connector's
+			// column readers): a named function that returns undefined.
+			fn, err := vm.RunString("(function " + goIdent(x.Desc) + "() {})")
+			if err == nil {
+				return fn
+			}
+		}
 		return goja.Undefined()
 	}
 	return vm.ToValue(v)

@@ -153,6 +153,13 @@ var _ dialect.Querier = (*querier)(nil)
 func (s *Session) run(ctx context.Context, e *executor, op dialect.Op) (any, []Statement, error) {
 	c, err := e.connection(ctx)
 	if err != nil {
+		var dbe *dialect.DBError
+		if errors.As(err, &dbe) {
+			if dbe.Kind == dialect.KindDatabase {
+				dbe.Kind = dialect.KindConnection
+			}
+			return nil, nil, dbe
+		}
 		return nil, nil, &dialect.DBError{Kind: dialect.KindConnection, Message: err.Error(), Err: err}
 	}
 	q := &querier{conn: c, d: s.d, name: e.name, onStatement: s.opts.OnStatement}

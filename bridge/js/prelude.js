@@ -563,9 +563,17 @@
       case 'timeout':
         err = new TimeoutError(original);
         break;
-      case 'connection':
-        err = new ConnectionError(original);
+      case 'connection': {
+        // The connection managers' mapping of driver codes to subclasses.
+        const byCode = {
+          ECONNREFUSED: 'ConnectionRefusedError', ER_ACCESS_DENIED_ERROR: 'AccessDeniedError',
+          '28P01': 'AccessDeniedError', '28000': 'AccessDeniedError', ENOTFOUND: 'HostNotFoundError',
+          EHOSTUNREACH: 'HostNotReachableError', EINVAL: 'InvalidConnectionError', ETIMEDOUT: 'ConnectionTimedOutError',
+        };
+        const Cls = connectionErrors[byCode[info.code]] || ConnectionError;
+        err = new Cls(original);
         break;
+      }
       case 'unknownConstraint':
         err = new UnknownConstraintError({ message: info.message, constraint: info.constraint, table: info.table });
         break;

@@ -100,8 +100,8 @@ func (r *typeRegistry) refresh(res []*pgResult) {
 		{[]string{"int4"}, parseInt},
 		{[]string{"bool"}, parseBoolean},
 		{[]string{"date"}, parseDateOnly},
-		{[]string{"geometry"}, identity},
-		{[]string{"geography"}, identity},
+		{[]string{"geometry"}, parseGeometry},
+		{[]string{"geography"}, parseGeometry},
 		{[]string{"hstore"}, parseHstore},
 	} {
 		for _, n := range t.names {

@@ -59,7 +59,33 @@ func (r *Runtime) installPrelude() error {
 		ownSymbols: get("ownSymbols"), tag: get("tag"), isArray: get("isArray"), toISO: get("toISO"),
 		getTime: get("getTime"), valueOf: get("valueOf"), isError: get("isError"),
 	}
+	install, _ := goja.AssertFunction(r.prelude.Get("installStackAPI"))
+	if _, err := install(goja.Undefined(), r.vm.ToValue(r.captureFrames)); err != nil {
+		return err
+	}
 	return nil
+}
+
+// captureFrames lists the JavaScript frames of the current call stack for
+// Error.captureStackTrace, innermost first, without the prelude's own and
+// Go's frames.
+func (r *Runtime) captureFrames() []map[string]any {
+	stack := r.vm.CaptureCallStack(0, nil)
+	out := make([]map[string]any, 0, len(stack))
+	for _, sf := range stack {
+		src := sf.SrcName()
+		if src == preludeName || src == "" {
+			continue
+		}
+		pos := sf.Position()
+		f := Frame{Func: sf.FuncName(), File: src, Line: pos.Line, Column: pos.Column}
+		if isGoFrame(f) || f.Line == 0 {
+			continue
+		}
+		f.Line, f.Column = r.fixPosition(f.File, f.Line, f.Column)
+		out = append(out, map[string]any{"file": f.File, "line": f.Line, "column": f.Column, "fn": f.Func})
+	}
+	return out
 }
 
 // sinceStart is the time elapsed on the Runtime's clock since New.

@@ -736,7 +736,94 @@
     });
   }
 
+  // unsupportedModule is what require() gives for a Node built-in sqzjs
+  // cannot provide (child_process, net, …): loading succeeds, so libraries
+  // that only import it keep working, and every use of one of its members
+  // throws an error naming the module, the member and the requiring file.
+  function unsupportedModule(name, from) {
+    const where = from ? ` (required from ${from})` : '';
+    const fail = (member) => {
+      const err = new Error(`Cannot use ${name}.${member} in sqzjs: module "${name}" needs Node.js${where}`);
+      err.code = 'ERR_SQZJS_UNSUPPORTED_MODULE';
+      return err;
+    };
+    const members = new Map();
+    const member = (prop) => {
+      if (!members.has(prop)) {
+        const f = function () { throw fail(prop); };
+        Object.defineProperty(f, 'name', { value: prop });
+        members.set(prop, new Proxy(f, {
+          construct() { throw fail(prop); },
+          apply() { throw fail(prop); },
+        }));
+      }
+      return members.get(prop);
+    };
+    return new Proxy({}, {
+      get(target, prop) {
+        if (typeof prop === 'symbol' || prop === '__esModule' || prop === 'then' || prop === 'default' && false) return undefined;
+        if (prop === 'toJSON' || prop === 'inspect' || prop === 'constructor') return undefined;
+        return member(prop);
+      },
+      has() { return true; },
+    });
+  }
+
+  // V8's stack-trace API (Error.captureStackTrace, Error.prepareStackTrace
+  // with call-site objects, Error.stackTraceLimit), which libraries such as
+  // depd use at load time. frames comes from Go: [{file, line, column, fn}].
+  function installStackAPI(captureFrames) {
+    class CallSite {
+      constructor(f) { this._f = f; }
+      getFileName() { return this._f.file || undefined; }
+      getLineNumber() { return this._f.line || null; }
+      getColumnNumber() { return this._f.column || null; }
+      getFunctionName() { return this._f.fn || null; }
+      getMethodName() { return null; }
+      getTypeName() { return null; }
+      getThis() { return undefined; }
+      getFunction() { return undefined; }
+      getEvalOrigin() { return undefined; }
+      getScriptNameOrSourceURL() { return this.getFileName(); }
+      isEval() { return false; }
+      isNative() { return false; }
+      isToplevel() { return !this._f.fn; }
+      isConstructor() { return false; }
+      isAsync() { return false; }
+      isPromiseAll() { return false; }
+      getPromiseIndex() { return null; }
+      toString() {
+        const loc = `${this._f.file || '<anonymous>'}:${this._f.line}:${this._f.column}`;
+        return this._f.fn ? `${this._f.fn} (${loc})` : loc;
+      }
+    }
+    if (typeof Error.stackTraceLimit !== 'number') Error.stackTraceLimit = 10;
+    Error.captureStackTrace = function captureStackTrace(obj, fn) {
+      if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) {
+        throw new TypeError('Invalid argument');
+      }
+      let frames = captureFrames();
+      if (typeof fn === 'function' && fn.name) {
+        const i = frames.findIndex((f) => f.fn === fn.name);
+        if (i >= 0) frames = frames.slice(i + 1);
+      }
+      const limit = Number(Error.stackTraceLimit);
+      if (limit >= 0) frames = frames.slice(0, limit);
+      const sites = frames.map((f) => new CallSite(f));
+      let stack;
+      if (typeof Error.prepareStackTrace === 'function') {
+        stack = Error.prepareStackTrace(obj, sites);
+      } else {
+        const head = obj instanceof Error ? `${obj.name}: ${obj.message}` : 'Error';
+        stack = [head, ...sites.map((s) => `    at ${s}`)].join('\n');
+      }
+      Object.defineProperty(obj, 'stack', { value: stack, writable: true, configurable: true, enumerable: false });
+    };
+  }
+
   return {
+    unsupportedModule,
+    installStackAPI,
     patchBuffer,
     events: EventEmitter,
     assert,

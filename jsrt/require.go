@@ -53,7 +53,9 @@ type codedError struct{ msg, code string }
 
 func (e *codedError) Error() string { return e.msg }
 
-// UnsupportedModuleError reports a require of a Node built-in that sqzjs cannot provide.
+// UnsupportedModuleError reports a require of a Node built-in that sqzjs cannot provide. require
+// itself no longer fails (it returns a stub whose members throw when used); the type is kept for
+// callers that report such modules.
 type UnsupportedModuleError struct {
 	Name string
 	From string // requiring file, or "" outside any file
@@ -210,7 +212,10 @@ func (r *Runtime) require(request, from string) (goja.Value, error) {
 		return r.mods.Require(name)
 	}
 	if unsupportedModules[name] {
-		return nil, &UnsupportedModuleError{Name: name, From: from}
+		// Loading succeeds (libraries often only import such a module);
+		// using it throws, naming the module and the requiring file.
+		stub, _ := goja.AssertFunction(r.prelude.Get("unsupportedModule"))
+		return stub(goja.Undefined(), r.vm.ToValue(name), r.vm.ToValue(from))
 	}
 	file, ok := r.resolveModule(name, r.dirOf(from))
 	if !ok {

@@ -70,6 +70,7 @@ type Session struct {
 	consoleLog  goja.Value
 	classProtos map[string]*goja.Object
 	opNames     map[*goja.Symbol]string
+	warned      map[string]bool // Sequelize warnings already printed
 	opSymbols   map[string]*goja.Symbol
 
 	closeOnce sync.Once
@@ -109,7 +110,7 @@ func Prepare(ctx context.Context, rt *jsrt.Runtime) (*Session, error) {
 	s := &Session{
 		rt: rt, ctx: sctx, cancel: cancel,
 		classProtos: map[string]*goja.Object{}, opNames: map[*goja.Symbol]string{},
-		opSymbols: map[string]*goja.Symbol{}, txs: map[*goja.Object]*txState{},
+		opSymbols: map[string]*goja.Symbol{}, txs: map[*goja.Object]*txState{}, warned: map[string]bool{},
 	}
 	rt.RegisterNativeModule("sequelize", func(vm *goja.Runtime, module *goja.Object) {
 		_ = module.Set("exports", s.class)
@@ -512,6 +513,10 @@ func (s *Session) nativeRelease(call goja.FunctionCall) goja.Value {
 // sequelize.log("Executing (<connection>): <sql>", options).
 func (s *Session) emitLog(log []Statement, options goja.Value) {
 	for _, st := range log {
+		if st.Warning != "" {
+			s.sequelizeWarn(st.Warning)
+			continue
+		}
 		if st.Internal {
 			continue
 		}
@@ -519,6 +524,20 @@ func (s *Session) emitLog(log []Statement, options goja.Value) {
 			s.opts.Warn(fmt.Sprintf("SQLite ran only the first statement of a query, as Sequelize's SQLite driver does; not run: %s", st.Ignored))
 		}
 		s.logOne(st, options)
+	}
+}
+
+// sequelizeWarn prints a warning as Sequelize's logger does
+// (console.warn("(sequelize) Warning: …")), once per text for the run.
+func (s *Session) sequelizeWarn(msg string) {
+	if s.warned[msg] {
+		return
+	}
+	s.warned[msg] = true
+	if c, ok := s.vm.Get("console").(*goja.Object); ok {
+		if w, ok := goja.AssertFunction(c.Get("warn")); ok {
+			_, _ = w(c, s.vm.ToValue("(sequelize) Warning: "+msg))
+		}
 	}
 }
 

@@ -142,3 +142,42 @@ func TestManagedTransactionRollsBack(t *testing.T) {
 		catch (e) { if (!/commit has been called on this transaction/.test(e.message)) throw e; }
 	`)
 }
+
+// TestRemoveConstraintLooksUpOutsideTheTransaction reproduces Sequelize's
+// SQLite removeConstraint, whose constraint lookup runs without the
+// transaction: a constraint added earlier in the same transaction is not
+// found (observed with sequelize 6.37.8 in an independent project).
+func TestRemoveConstraintLooksUpOutsideTheTransaction(t *testing.T) {
+	t.Parallel()
+	rt, _ := newSession(t, nil)
+	jsrttest.RunOnLoop(t, rt, `
+		await qi.createTable('t', { a: S.INTEGER, b: S.INTEGER });
+		const tx = await qi.sequelize.transaction();
+		await qi.addConstraint('t', { fields: ['a', 'b'], type: 'unique', name: 't_a_b_key', transaction: tx });
+		try {
+			await qi.removeConstraint('t', 't_a_b_key', { transaction: tx });
+			throw new Error('no error');
+		} catch (e) {
+			if (e.message !== 'Constraint t_a_b_key on table t does not exist') throw e;
+			if (e.name !== 'SequelizeUnknownConstraintError') throw new Error('name ' + e.name);
+		}
+		await tx.rollback();
+	`)
+}
+
+// TestSequelizeWarningsOncePerText checks the DataType warnings Sequelize's
+// SQLite dialect prints through its logger, once per text.
+func TestSequelizeWarningsOncePerText(t *testing.T) {
+	t.Parallel()
+	rt, _ := newSession(t, nil)
+	jsrttest.RunOnLoop(t, rt, `
+		await qi.createTable('t', { a: S.TEXT('long'), b: S.TEXT('tiny'), c: S.INTEGER.UNSIGNED });
+	`)
+	// The integer warning comes from the type's constructor (normalizeAttribute),
+	// the TEXT one from toSql, so the second column's warning prints first.
+	want := "(sequelize) Warning: SQLite does not support 'INTEGER' with UNSIGNED or ZEROFILL. Plain 'INTEGER' will be used instead. \n>> Check: https://www.sqlite.org/datatype3.html\n" +
+		"(sequelize) Warning: SQLite does not support TEXT with options. Plain `TEXT` will be used instead. \n>> Check: https://www.sqlite.org/datatype3.html\n"
+	if got := jsrttest.Stderr(rt); got != want {
+		t.Errorf("stderr = %q, want %q", got, want)
+	}
+}

@@ -20,6 +20,9 @@ type Statement struct {
 	Duration time.Duration
 	// Ignored is SQL after the first statement that the driver did not run.
 	Ignored string
+	// Warning, when set, is not a statement but a warning Sequelize prints
+	// through its logger while planning ("SQLite does not support …").
+	Warning string
 	// Internal marks a statement sqzjs ran for its own purposes
 	// (dialect.WithInternal); Sequelize would not have run it, so it is not
 	// logged through sequelize.log.
@@ -163,6 +166,59 @@ func (s *Session) run(ctx context.Context, e *executor, op dialect.Op) (any, []S
 		return nil, nil, &dialect.DBError{Kind: dialect.KindConnection, Message: err.Error(), Err: err}
 	}
 	q := &querier{conn: c, d: s.d, name: e.name, onStatement: s.opts.OnStatement}
+	if e != s.def {
+		ctx = dialect.WithDefaultQuerier(ctx, &defaultQuerier{s: s, log: &q.log})
+	}
+	ctx = dialect.WithWarner(ctx, func(msg string) {
+		q.log = append(q.log, Statement{Conn: q.name, Warning: msg})
+	})
 	res, err := s.d.Exec(ctx, q, op)
 	return res, q.log, err
+}
+
+// defaultQuerier runs statements of a transaction's operation on the
+// default connection (dialect.DefaultQuerier), in the default executor's
+// order, recording them in the operation's log.
+type defaultQuerier struct {
+	s   *Session
+	log *[]Statement
+}
+
+func (d *defaultQuerier) do(ctx context.Context, f func(q *querier) error) error {
+	done := make(chan error, 1)
+	def := d.s.def
+	def.submit(func() {
+		c, err := def.connection(ctx)
+		if err != nil {
+			done <- err
+			return
+		}
+		q := &querier{conn: c, d: d.s.d, name: def.name, onStatement: d.s.opts.OnStatement}
+		err = f(q)
+		*d.log = append(*d.log, q.log...)
+		done <- err
+	})
+	// The job always finishes (its statements see ctx), and it writes into
+	// the caller's log, so wait for it even when ctx ends.
+	return <-done
+}
+
+func (d *defaultQuerier) Exec(ctx context.Context, sql string, args ...any) (dialect.ExecResult, error) {
+	var res dialect.ExecResult
+	err := d.do(ctx, func(q *querier) error {
+		var err error
+		res, err = q.Exec(ctx, sql, args...)
+		return err
+	})
+	return res, err
+}
+
+func (d *defaultQuerier) Query(ctx context.Context, sql string, args ...any) (*dialect.Rows, error) {
+	var rows *dialect.Rows
+	err := d.do(ctx, func(q *querier) error {
+		var err error
+		rows, err = q.Query(ctx, sql, args...)
+		return err
+	})
+	return rows, err
 }

@@ -228,3 +228,38 @@ func IsInternal(ctx context.Context) bool {
 	b, _ := ctx.Value(internalKey{}).(bool)
 	return b
 }
+
+type defaultQuerierKey struct{}
+
+// WithDefaultQuerier gives Exec the querier of the default connection, for
+// the few queries Sequelize runs without the caller's options (and so
+// outside the caller's transaction), such as SQLite removeConstraint's
+// constraint lookup.
+func WithDefaultQuerier(ctx context.Context, q Querier) context.Context {
+	return context.WithValue(ctx, defaultQuerierKey{}, q)
+}
+
+// DefaultQuerier returns the default connection's querier, or q itself when
+// the operation already runs on the default connection.
+func DefaultQuerier(ctx context.Context, q Querier) Querier {
+	if d, ok := ctx.Value(defaultQuerierKey{}).(Querier); ok {
+		return d
+	}
+	return q
+}
+
+type warnKey struct{}
+
+// WithWarner makes Warn deliver to w (the bridge prints Sequelize's
+// warnings as Sequelize does, once per text).
+func WithWarner(ctx context.Context, w func(msg string)) context.Context {
+	return context.WithValue(ctx, warnKey{}, w)
+}
+
+// Warn reports one of the warnings Sequelize prints through its logger
+// ("(sequelize) Warning: …"), such as a DataType option a dialect drops.
+func Warn(ctx context.Context, msg string) {
+	if w, ok := ctx.Value(warnKey{}).(func(string)); ok {
+		w(msg)
+	}
+}

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"regexp"
 	"strings"
 
@@ -26,10 +27,10 @@ func schemable(c dialect.Column) bool {
 }
 
 // attributeSQL is the SQLite attributesToSQL for one attribute.
-func (d *Dialect) attributeSQL(c dialect.Column) (string, error) {
+func (d *Dialect) attributeSQL(ctx context.Context, c dialect.Column) (string, error) {
 	var b strings.Builder
 	if c.Type != nil {
-		b.WriteString(typeSQL(c.Type))
+		b.WriteString(typeSQL(ctx, c.Type))
 	} else {
 		b.WriteString("undefined")
 	}
@@ -70,11 +71,11 @@ func (d *Dialect) attributeSQL(c dialect.Column) (string, error) {
 
 // attributesSQL renders every column, keyed by field name in order (a later
 // duplicate replaces an earlier one in place, as JavaScript objects do).
-func (d *Dialect) attributesSQL(cols []dialect.Column) ([]attr, error) {
+func (d *Dialect) attributesSQL(ctx context.Context, cols []dialect.Column) ([]attr, error) {
 	var out []attr
 	index := map[string]int{}
 	for _, c := range cols {
-		s, err := d.attributeSQL(c)
+		s, err := d.attributeSQL(ctx, c)
 		if err != nil {
 			return nil, err
 		}

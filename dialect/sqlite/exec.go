@@ -27,7 +27,8 @@ func bindArgs(sql string, bind any) (string, []any, error) {
 func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (any, error) {
 	switch op := op.(type) {
 	case dialect.CreateTable:
-		attrs, err := d.attributesSQL(op.Columns)
+		normalizeWarnings(ctx, op.Columns...)
+		attrs, err := d.attributesSQL(ctx, op.Columns)
 		if err != nil {
 			return nil, err
 		}
@@ -60,7 +61,8 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if op.Table.Name == "" || op.Column.Name == "" {
 			return nil, errors.New("addColumn takes at least 3 arguments (table, attribute name, attribute definition)")
 		}
-		s, err := d.attributeSQL(op.Column)
+		normalizeWarnings(ctx, op.Column)
+		s, err := d.attributeSQL(ctx, op.Column)
 		if err != nil {
 			return nil, err
 		}
@@ -74,6 +76,7 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 	case dialect.RemoveColumn:
 		return d.removeColumn(ctx, q, op)
 	case dialect.ChangeColumn:
+		normalizeWarnings(ctx, op.Column)
 		return d.changeColumn(ctx, q, op)
 	case dialect.RenameColumn:
 		return d.renameColumn(ctx, q, op)

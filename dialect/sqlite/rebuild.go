@@ -271,8 +271,8 @@ func (d *Dialect) refuseCascade(ctx context.Context, q dialect.Querier, t dialec
 
 // rebuildQuery is removeColumnQuery: copy into <t>_backup, drop, recreate
 // from the described columns, copy back, drop the backup.
-func (d *Dialect) rebuildQuery(t dialect.TableRef, cols []dialect.Column, selectCols func(attrs []attr) (string, string)) (string, error) {
-	attrs, err := d.attributesSQL(cols)
+func (d *Dialect) rebuildQuery(ctx context.Context, t dialect.TableRef, cols []dialect.Column, selectCols func(attrs []attr) (string, string)) (string, error) {
+	attrs, err := d.attributesSQL(ctx, cols)
 	if err != nil {
 		return "", err
 	}
@@ -380,7 +380,7 @@ func (d *Dialect) rebuild(ctx context.Context, q dialect.Querier, t dialect.Tabl
 	if sel == nil {
 		sel = func(attrs []attr) (string, string) { n := d.names(attrs); return n, n }
 	}
-	sql, err := d.rebuildQuery(t, cols, sel)
+	sql, err := d.rebuildQuery(ctx, t, cols, sel)
 	if err != nil {
 		return nil, err
 	}
@@ -510,8 +510,8 @@ func optString(s string, set bool) any {
 // alterConstraintQuery is _alterConstraintQuery: the stored CREATE TABLE
 // (edited) creates <t>_backup, rows are copied, the table dropped and the
 // backup renamed.
-func (d *Dialect) alterConstraintQuery(t dialect.TableRef, cols []dialect.Column, createSQL string) (string, error) {
-	attrs, err := d.attributesSQL(cols)
+func (d *Dialect) alterConstraintQuery(ctx context.Context, t dialect.TableRef, cols []dialect.Column, createSQL string) (string, error) {
+	attrs, err := d.attributesSQL(ctx, cols)
 	if err != nil {
 		return "", err
 	}
@@ -555,7 +555,7 @@ func (d *Dialect) addConstraint(ctx context.Context, q dialect.Querier, op diale
 	if err != nil {
 		return nil, err
 	}
-	alter, err := d.alterConstraintQuery(op.Table, cols, create)
+	alter, err := d.alterConstraintQuery(ctx, op.Table, cols, create)
 	if err != nil {
 		return nil, err
 	}
@@ -566,8 +566,10 @@ func (d *Dialect) addConstraint(ctx context.Context, q dialect.Querier, op diale
 }
 
 func (d *Dialect) removeConstraint(ctx context.Context, q dialect.Querier, op dialect.RemoveConstraint) (any, error) {
-	// Logged as Sequelize's showConstraint query; parsed here.
-	out, err := d.query(ctx, q, d.showConstraintsQuery(op.Table.Name, op.Name), qopts{Type: typeSelect})
+	// Logged as Sequelize's showConstraint query; parsed here. Sequelize
+	// calls showConstraint without the options, so the lookup runs on the
+	// default connection even inside a transaction.
+	out, err := d.query(ctx, dialect.DefaultQuerier(ctx, q), d.showConstraintsQuery(op.Table.Name, op.Name), qopts{Type: typeSelect})
 	if err != nil {
 		return nil, err
 	}
@@ -601,7 +603,7 @@ func (d *Dialect) removeConstraint(ctx context.Context, q dialect.Querier, op di
 	if err != nil {
 		return nil, err
 	}
-	alter, err := d.alterConstraintQuery(op.Table, cols, create)
+	alter, err := d.alterConstraintQuery(ctx, op.Table, cols, create)
 	if err != nil {
 		return nil, err
 	}

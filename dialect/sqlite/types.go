@@ -1,6 +1,8 @@
 package sqlite
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"github.com/sqzjs/sqzjs/dialect"
@@ -13,7 +15,7 @@ var numberKeys = map[string]bool{"TINYINT": true, "SMALLINT": true, "MEDIUMINT":
 // (src/dialects/sqlite/data-types.js over src/data-types.js). SQLite
 // accepts any type name, so types that other dialects reject still render
 // here, exactly as Sequelize renders them.
-func typeSQL(t *dialect.DataType) string {
+func typeSQL(ctx context.Context, t *dialect.DataType) string {
 	if t.IsRaw() {
 		return t.Raw
 	}
@@ -28,6 +30,9 @@ func typeSQL(t *dialect.DataType) string {
 		}
 		return name + "(" + t.Length + ")"
 	case t.Key == "TEXT":
+		if t.Length != "" {
+			warn(ctx, "SQLite does not support TEXT with options. Plain `TEXT` will be used instead.")
+		}
 		return "TEXT"
 	case t.Key == "CITEXT":
 		return "TEXT COLLATE NOCASE"
@@ -84,9 +89,28 @@ func typeSQL(t *dialect.DataType) string {
 		if t.Elem == nil {
 			return "ARRAY"
 		}
-		return typeSQL(t.Elem) + "[]"
+		return typeSQL(ctx, t.Elem) + "[]"
 	}
 	// TIME, UUID, JSON, JSONB, RANGE, GEOMETRY, GEOGRAPHY, HSTORE, INET,
 	// CIDR, MACADDR, TSVECTOR, NOW, UUIDV1, UUIDV4, VIRTUAL: the key.
 	return t.Key
+}
+
+// warn is ABSTRACT.warn of Sequelize's SQLite data types: the text, then
+// the link to SQLite's documentation.
+func warn(ctx context.Context, text string) {
+	dialect.Warn(ctx, text+" \n>> Check: https://www.sqlite.org/datatype3.html")
+}
+
+// normalizeWarnings prints what Sequelize's SQLite types warn about when
+// normalizeAttribute builds them (before any SQL is rendered): integer
+// types drop UNSIGNED and ZEROFILL.
+func normalizeWarnings(ctx context.Context, cols ...dialect.Column) {
+	for _, c := range cols {
+		for t := c.Type; t != nil; t = t.Elem {
+			if integerKeys[t.Key] && (t.Unsigned || t.Zerofill) {
+				warn(ctx, fmt.Sprintf("SQLite does not support '%s' with UNSIGNED or ZEROFILL. Plain '%s' will be used instead.", t.Key, t.Key))
+			}
+		}
+	}
 }

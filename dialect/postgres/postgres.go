@@ -104,6 +104,8 @@ func (d *Dialect) schema() string {
 
 var (
 	uniqueDetailRE    = regexp.MustCompile(`Key \((.*?)\)=\((.*?)\)`)
+	fkIndexRE         = regexp.MustCompile(`violates foreign key constraint "(.+?)"`)
+	fkTableRE         = regexp.MustCompile(`on table "(.+?)"`)
 	constraintOrIndex = regexp.MustCompile(`(?i)(CONSTRAINT|INDEX)`)
 )
 
@@ -135,10 +137,32 @@ func (d *Dialect) Classify(err error) *dialect.DBError {
 	switch pe.Code {
 	case "23503":
 		e.Kind = dialect.KindForeignKeyConstraint
+		fk := &dialect.ForeignKeyViolation{NullFields: true}
+		if m := fkIndexRE.FindStringSubmatch(pe.Message); m != nil {
+			fk.Index = m[1]
+		}
+		if m := fkTableRE.FindStringSubmatch(pe.Message); m != nil {
+			fk.Table = m[1]
+		}
+		e.ForeignKey = fk
 	case "23505":
 		e.Kind = dialect.KindUniqueConstraint
 		if m := uniqueDetailRE.FindStringSubmatch(strings.ReplaceAll(pe.Detail, `"`, "")); m != nil {
-			e.Fields = strings.Split(m[1], ", ")
+			// _.zipObject(columns, values): "Validation error" with
+			// err.fields { column: value }.
+			cols, vals := strings.Split(m[1], ", "), strings.Split(m[2], ", ")
+			fv := &dialect.Object{}
+			for i, c := range cols {
+				var v any = dialect.Undefined{}
+				if i < len(vals) {
+					v = vals[i]
+				}
+				fv.Set(dialect.Key{Name: c}, v)
+			}
+			e.Fields, e.FieldValues = cols, fv
+			e.SequelizeMessage = "Validation error"
+		} else {
+			e.SequelizeMessage = pe.Message
 		}
 	case "23P01":
 		e.Kind = dialect.KindExclusionConstraint
@@ -148,6 +172,7 @@ func (d *Dialect) Classify(err error) *dialect.DBError {
 	case "42704":
 		if sql != "" && constraintOrIndex.MatchString(sql) {
 			e.Kind = dialect.KindUnknownConstraint
+			e.SequelizeMessage = "Unknown constraint error"
 		}
 	}
 	return e

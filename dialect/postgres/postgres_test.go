@@ -179,8 +179,19 @@ func TestClassify(t *testing.T) {
 		if e.Kind != c.kind || e.Code != c.code || !cmp.Equal(e.Fields, c.fields) {
 			t.Errorf("%s: kind %v code %s fields %v (%s)", c.sql, e.Kind, e.Code, e.Fields, e.Message)
 		}
-		if c.code == "23505" && e.Detail != "Key (a, b)=(1, 1) already exists." {
-			t.Errorf("detail: %q", e.Detail)
+		if c.code == "23505" {
+			if e.Detail != "Key (a, b)=(1, 1) already exists." || e.SequelizeMessage != "Validation error" {
+				t.Errorf("detail: %q, message %q", e.Detail, e.SequelizeMessage)
+			}
+			if diff := cmp.Diff(obj("a", "1", "b", "1"), e.FieldValues); diff != "" {
+				t.Errorf("field values: -want +got\n%s", diff)
+			}
+		}
+		if c.code == "23503" {
+			want := &dialect.ForeignKeyViolation{Table: "c", Index: "c_pid_fkey", NullFields: true}
+			if diff := cmp.Diff(want, e.ForeignKey); diff != "" {
+				t.Errorf("foreign key: -want +got\n%s", diff)
+			}
 		}
 	}
 }

@@ -12,7 +12,7 @@ build:
 ## test: vet, format check, and every test (race detector on). Server tests
 ## run when SQZJS_TEST_POSTGRES_DSN / SQZJS_TEST_MYSQL_DSN are set (or CI=true).
 test: vet fmt-check
-	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
+	CGO_ENABLED=1 $(GO) test -race -count=1 -parallel 8 ./...
 
 ## test-short: every test without the race detector (faster while editing)
 test-short:

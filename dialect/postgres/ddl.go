@@ -12,7 +12,8 @@ import (
 
 // attrOpts are the options attributeToSQL reads.
 type attrOpts struct {
-	context string // "createTable", "addColumn", "changeColumn" or ""
+	ctx     context.Context // receives Sequelize's DataType warnings
+	context string          // "createTable", "addColumn", "changeColumn" or ""
 	table   dialect.TableRef
 	key     string
 }
@@ -59,6 +60,9 @@ func (d *Dialect) attributeToSQL(c dialect.Column, o attrOpts) (string, error) {
 	} else {
 		if c.Type == nil {
 			return "", errors.New("TypeError: Cannot read properties of undefined (reading 'toString')")
+		}
+		if o.ctx != nil {
+			toSQLWarnings(o.ctx, c.Type)
 		}
 		sql = typeSQL(c.Type)
 	}
@@ -349,8 +353,8 @@ func (d *Dialect) createTableQuery(t dialect.TableRef, attrs []attr, op dialect.
 
 // addColumnQuery is the postgres addColumnQuery: the table schema-qualified,
 // an enum type created first.
-func (d *Dialect) addColumnQuery(t dialect.TableRef, c dialect.Column) (string, error) {
-	def, err := d.attributeToSQL(c, attrOpts{context: "addColumn", table: t, key: c.Name})
+func (d *Dialect) addColumnQuery(ctx context.Context, t dialect.TableRef, c dialect.Column) (string, error) {
+	def, err := d.attributeToSQL(c, attrOpts{ctx: ctx, context: "addColumn", table: t, key: c.Name})
 	if err != nil {
 		return "", err
 	}

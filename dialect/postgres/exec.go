@@ -47,7 +47,8 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if op.Table.Name == "" || op.Column.Name == "" {
 			return nil, errors.New("addColumn takes at least 3 arguments (table, attribute name, attribute definition)")
 		}
-		sql, err := d.addColumnQuery(op.Table, op.Column)
+		normalizeWarnings(ctx, op.Column)
+		sql, err := d.addColumnQuery(ctx, op.Table, op.Column)
 		if err != nil {
 			return nil, err
 		}
@@ -231,10 +232,11 @@ func (d *Dialect) lit(s string) string {
 }
 
 func (d *Dialect) createTable(ctx context.Context, q dialect.Querier, op dialect.CreateTable) (any, error) {
+	normalizeWarnings(ctx, op.Columns...)
 	if err := d.ensureEnums(ctx, q, op.Table, op.Columns); err != nil {
 		return nil, err
 	}
-	attrs, err := d.attributesToSQL(op.Columns, attrOpts{context: "createTable", table: op.Table})
+	attrs, err := d.attributesToSQL(op.Columns, attrOpts{ctx: ctx, context: "createTable", table: op.Table})
 	if err != nil {
 		return nil, err
 	}
@@ -342,7 +344,8 @@ func (d *Dialect) describeTable(ctx context.Context, q dialect.Querier, op diale
 
 func (d *Dialect) changeColumn(ctx context.Context, q dialect.Querier, op dialect.ChangeColumn) (any, error) {
 	c := op.Column
-	def, err := d.attributeToSQL(c, attrOpts{context: "changeColumn", table: op.Table, key: c.Name})
+	normalizeWarnings(ctx, c)
+	def, err := d.attributeToSQL(c, attrOpts{ctx: ctx, context: "changeColumn", table: op.Table, key: c.Name})
 	if err != nil {
 		return nil, err
 	}

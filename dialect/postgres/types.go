@@ -1,7 +1,9 @@
 package postgres
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"time"
@@ -492,4 +494,61 @@ func truthy(v any) bool {
 		return x != ""
 	}
 	return true
+}
+
+// warn is ABSTRACT.warn of Sequelize's postgres data types: the text, then
+// the link to PostgreSQL's documentation.
+func warn(ctx context.Context, text string) {
+	dialect.Warn(ctx, text+" \n>> Check: http://www.postgresql.org/docs/9.4/static/datatype.html")
+}
+
+// normalizeWarnings prints what the postgres type constructors warn about
+// when normalizeAttribute builds them (before any SQL is rendered): the
+// integer and floating types drop LENGTH, UNSIGNED and ZEROFILL, FLOAT its
+// decimals. An ARRAY's element type is built the same way.
+func normalizeWarnings(ctx context.Context, cols ...dialect.Column) {
+	for _, c := range cols {
+		t := c.Type
+		if t == nil {
+			continue
+		}
+		constructorWarnings(ctx, t)
+		if t.Is("ARRAY") && t.Elem != nil {
+			constructorWarnings(ctx, t.Elem)
+		}
+	}
+}
+
+func constructorWarnings(ctx context.Context, t *dialect.DataType) {
+	switch t.Key {
+	case "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "REAL", "DOUBLE PRECISION":
+		if t.Length != "" || t.Unsigned || t.Zerofill {
+			warn(ctx, fmt.Sprintf("PostgresSQL does not support '%s' with LENGTH, UNSIGNED or ZEROFILL. Plain '%s' will be used instead.", t.Key, t.Key))
+		}
+	case "FLOAT":
+		if t.Decimals != "" && t.Decimals != "0" {
+			warn(ctx, "PostgreSQL does not support FLOAT with decimals. Plain `FLOAT` will be used instead.")
+		}
+		if t.Unsigned {
+			warn(ctx, "PostgreSQL does not support FLOAT unsigned. `UNSIGNED` was removed.")
+		}
+		if t.Zerofill {
+			warn(ctx, "PostgreSQL does not support FLOAT zerofill. `ZEROFILL` was removed.")
+		}
+	}
+}
+
+// toSQLWarnings prints what toSql warns about: TEXT and BLOB options.
+func toSQLWarnings(ctx context.Context, t *dialect.DataType) {
+	for ; t != nil; t = t.Elem {
+		switch {
+		case t.Is("TEXT") && t.Length != "":
+			warn(ctx, "PostgreSQL does not support TEXT with options. Plain `TEXT` will be used instead.")
+		case t.Is("BLOB") && t.Length != "":
+			warn(ctx, "PostgreSQL does not support BLOB (BYTEA) with options. Plain `BYTEA` will be used instead.")
+		}
+		if !t.Is("ARRAY") {
+			return
+		}
+	}
 }

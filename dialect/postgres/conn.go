@@ -94,10 +94,10 @@ func connConfig(cfg dialect.Config) (*pgconn.Config, time.Duration, error) {
 		}
 		pc.RuntimeParams[name] = optionText(v)
 	}
-	if v, ok := opts["connectionTimeoutMillis"].(float64); ok && v > 0 {
+	if v, ok := optNumber(opts["connectionTimeoutMillis"]); ok && v > 0 {
 		pc.ConnectTimeout = time.Duration(v) * time.Millisecond
 	}
-	if v, ok := opts["query_timeout"].(float64); ok && v > 0 {
+	if v, ok := optNumber(opts["query_timeout"]); ok && v > 0 {
 		queryTimeout = time.Duration(v) * time.Millisecond
 	}
 	if ssl, ok := opts["ssl"]; ok {
@@ -116,15 +116,43 @@ func connValue(s string) string {
 }
 
 func optionText(v any) string {
+	if n, ok := optNumber(v); ok {
+		return dialect.FormatNumber(n)
+	}
 	switch x := v.(type) {
 	case string:
 		return x
-	case float64:
-		return dialect.FormatNumber(x)
 	case bool:
 		return strconv.FormatBool(x)
 	}
 	return fmt.Sprint(v)
+}
+
+// optNumber reads a number from dialectOptions, which come as JSON or
+// JavaScript values exported to Go (float64, int64, int).
+func optNumber(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case int64:
+		return float64(x), true
+	case int:
+		return float64(x), true
+	}
+	return 0, false
+}
+
+// optGet reads a key of an object option given as a dialect object or as a
+// Go map.
+func optGet(v any, key string) (any, bool) {
+	switch x := v.(type) {
+	case *dialect.Object:
+		return x.Get(key)
+	case map[string]any:
+		val, ok := x[key]
+		return val, ok
+	}
+	return nil, false
 }
 
 // tlsConfig reads dialectOptions.ssl as pg does: true verifies the server,
@@ -139,19 +167,19 @@ func tlsConfig(ssl any, host string) (*tls.Config, error) {
 			return nil, nil
 		}
 		return &tls.Config{ServerName: host}, nil
-	case *dialect.Object:
+	case *dialect.Object, map[string]any:
 		t := &tls.Config{ServerName: host}
-		if v, ok := x.Get("rejectUnauthorized"); ok {
+		if v, ok := optGet(x, "rejectUnauthorized"); ok {
 			if b, ok := v.(bool); ok && !b {
 				t.InsecureSkipVerify = true
 			}
 		}
-		if v, ok := x.Get("servername"); ok {
+		if v, ok := optGet(x, "servername"); ok {
 			if s, ok := v.(string); ok {
 				t.ServerName = s
 			}
 		}
-		if v, ok := x.Get("ca"); ok {
+		if v, ok := optGet(x, "ca"); ok {
 			pool := x509.NewCertPool()
 			for _, pem := range pemList(v) {
 				if !pool.AppendCertsFromPEM([]byte(pem)) {
@@ -160,8 +188,8 @@ func tlsConfig(ssl any, host string) (*tls.Config, error) {
 			}
 			t.RootCAs = pool
 		}
-		cert, certOK := x.Get("cert")
-		key, keyOK := x.Get("key")
+		cert, certOK := optGet(x, "cert")
+		key, keyOK := optGet(x, "key")
 		if certOK && keyOK {
 			c, err := tls.X509KeyPair([]byte(pemText(cert)), []byte(pemText(key)))
 			if err != nil {
@@ -185,6 +213,9 @@ func pemText(v any) string {
 }
 
 func pemList(v any) []string {
+	if a, ok := v.([]string); ok {
+		return a
+	}
 	if a, ok := v.([]any); ok {
 		var out []string
 		for _, e := range a {

@@ -172,6 +172,12 @@ func TestConnConfig(t *testing.T) {
 	if pc.TLSConfig == nil || !pc.TLSConfig.InsecureSkipVerify {
 		t.Errorf("ssl: %+v", pc.TLSConfig)
 	}
+	// dialectOptions exported from a JavaScript config: int64 numbers, maps.
+	pc, qt, err = connConfig(dialect.Config{DialectOptions: map[string]any{"statement_timeout": int64(5),
+		"query_timeout": int64(7), "ssl": map[string]any{"rejectUnauthorized": false}}})
+	if err != nil || pc.RuntimeParams["statement_timeout"] != "5" || qt != 7*time.Millisecond || pc.TLSConfig == nil || !pc.TLSConfig.InsecureSkipVerify {
+		t.Errorf("exported options: %v %v %+v %v", pc.RuntimeParams, qt, pc.TLSConfig, err)
+	}
 	pc, _, err = connConfig(dialect.Config{})
 	if err != nil || pc.Host != "localhost" || pc.Port != 5432 || pc.TLSConfig != nil {
 		t.Errorf("defaults: %+v, %v", pc, err)

@@ -13,6 +13,18 @@
 //
 // conn.go explains why pgconn rather than database/sql or pgx.Conn.
 //
+// A Dialect serves one Sequelize instance and remembers what that instance
+// learns on its first connection (Sequelize's options.databaseVersion: until
+// then createSchema has no IF NOT EXISTS); the Connector it opens holds the
+// type OIDs Sequelize's parsers are registered for (the type-OID query on the
+// first connection, refreshed after enum DDL), so values of types created
+// later are parsed by pg's defaults until the next refresh, as in Sequelize.
+//
+// Not reproduced: dialectOptions binary, keepAlive and stream (pg options
+// that change the wire format or the socket), per-query searchPath (the Raw
+// operation does not carry it), and transaction deferrable (the Begin
+// operation does not carry it).
+//
 // Imports: package dialect, dialect/internal/sqlgen, pgx's pgconn and the
 // standard library. Never goja, jsrt or bridge.
 package postgres

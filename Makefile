@@ -43,9 +43,15 @@ oracle:
 interop:
 	$(GO) test -tags interop -count=1 ./compat-tests/cli/...
 
-## compat: run the recorded compatibility cases against sqzjs
+## compat: run the recorded compatibility cases against sqzjs on every
+## dialect whose server is reachable and write compat-tests/REPORT.md; its
+## last line is "compat: N cases, P passed, F failed, L known differences"
 compat:
-	$(GO) test -count=1 ./compat-tests/...
+	@mkdir -p tmp
+	@SQZJS_COMPAT_RESULTS=$(CURDIR)/tmp/compat-results.json $(GO) test -count=1 -parallel 8 ./compat-tests/...; \
+	status=$$?; \
+	$(GO) run ./compat-tests/cmd/report tmp/compat-results.json || status=1; \
+	exit $$status
 
 clean:
 	rm -rf bin tmp

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -91,6 +92,9 @@ func TestCases(t *testing.T) {
 	ledger := readLedger(t)
 	used := map[string]bool{}
 	var mu sync.Mutex
+	var results []caseResult
+	ran := map[string]bool{} // case|dialect pairs that ran (not skipped)
+	defer writeResults(t, &results)
 	serializeJS, err := os.ReadFile("../oracle/serialize.js")
 	if err != nil {
 		t.Fatal(err)
@@ -107,6 +111,25 @@ func TestCases(t *testing.T) {
 				rec := c.Recordings[d]
 				t.Run(name+"/"+d, func(t *testing.T) {
 					t.Parallel()
+					res := caseResult{Case: name, Dialect: d, Input: c.Input}
+					t.Cleanup(func() {
+						switch {
+						case t.Skipped():
+							res.Status = "skip"
+						case t.Failed():
+							res.Status = "fail"
+						case len(res.Known) > 0:
+							res.Status = "known"
+						default:
+							res.Status = "pass"
+						}
+						mu.Lock()
+						results = append(results, res)
+						if res.Status != "skip" {
+							ran[name+"|"+d] = true
+						}
+						mu.Unlock()
+					})
 					if rec == nil {
 						t.Fatalf("no %s recording: record the case with `go run ./compat-tests/cmd/record %s`", d, file)
 					}
@@ -126,6 +149,8 @@ func TestCases(t *testing.T) {
 						switch {
 						case want == have && known:
 							t.Errorf("%s: matches Sequelize now; remove its known_differences.json entry (%s)", sec, entry.Reason)
+						case want != have && known:
+							res.Known = append(res.Known, sec)
 						case want != have && !known:
 							t.Errorf("%s differs from Sequelize (-sequelize +sqzjs):\n%s", sec, diff(want, have))
 						}
@@ -137,10 +162,53 @@ func TestCases(t *testing.T) {
 	if f := flag.Lookup("test.run"); f != nil && f.Value.String() != "" {
 		return // a subset ran: unused ledger entries say nothing
 	}
+	exists := map[string]bool{}
+	for _, file := range caseFiles(t) {
+		exists[strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(file), "../cases/"), ".txtar")] = true
+	}
+	for _, e := range ledger {
+		if !exists[e.Case] {
+			t.Errorf("known_differences.json: %s/%s/%s names no case file", e.Case, e.Dialect, e.Section)
+		}
+	}
 	for key, e := range ledger {
-		if !used[key] && supported(e.Dialect) && !t.Failed() {
+		if !used[key] && ran[e.Case+"|"+e.Dialect] && !t.Failed() {
 			t.Errorf("known_differences.json: %s/%s/%s matches no case run", e.Case, e.Dialect, e.Section)
 		}
+	}
+}
+
+// caseResult is one case × dialect outcome, for the compatibility report
+// (compat-tests/cmd/report): pass, known (differs only where the ledger
+// says), fail or skip.
+type caseResult struct {
+	Case    string   `json:"case"`
+	Dialect string   `json:"dialect"`
+	Status  string   `json:"status"`
+	Known   []string `json:"known,omitempty"`
+	Input   string   `json:"input"`
+}
+
+// writeResults writes the outcomes to $SQZJS_COMPAT_RESULTS when it is set
+// (make compat sets it and renders compat-tests/REPORT.md from it).
+func writeResults(t *testing.T, results *[]caseResult) {
+	path := os.Getenv("SQZJS_COMPAT_RESULTS")
+	if path == "" {
+		return
+	}
+	sort.Slice(*results, func(i, j int) bool {
+		a, b := (*results)[i], (*results)[j]
+		if a.Case != b.Case {
+			return a.Case < b.Case
+		}
+		return a.Dialect < b.Dialect
+	})
+	data, err := json.MarshalIndent(*results, "", "  ")
+	if err == nil {
+		err = os.WriteFile(path, data, 0o644)
+	}
+	if err != nil {
+		t.Errorf("writing the compatibility results: %v", err)
 	}
 }
 
@@ -208,7 +276,7 @@ func runCase(t *testing.T, c *casefile.Case, d string, serializeJS string) map[s
 		"case/input.js":     {Data: []byte(c.Input)},
 		"case/serialize.js": {Data: []byte(serializeJS)},
 	}
-	rt, err := jsrt.New(jsrt.Options{FS: fsys, Cwd: "/case", Env: map[string]string{"TZ": "UTC"}, Stdout: os.Stdout, Stderr: os.Stderr})
+	rt, err := jsrt.New(jsrt.Options{FS: fsys, Cwd: "/case", Env: map[string]string{"TZ": "UTC"}, Stdout: io.Discard, Stderr: io.Discard})
 	if err != nil {
 		t.Fatal(err)
 	}

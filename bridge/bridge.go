@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dop251/goja"
 
@@ -37,6 +38,10 @@ type Options struct {
 	CLILogging bool
 	// Warn receives warnings about statements the database did not run.
 	Warn func(msg string)
+	// SlowStatement is how long a statement may run before Warn reports it
+	// (0 means DefaultSlowStatement, negative never): lock waits are
+	// visible instead of silent.
+	SlowStatement time.Duration
 	// OnStatement, when set, is called with every statement as soon as it
 	// ran, on the connection's executor goroutine (tests and dry runs use
 	// it). It must not touch the JavaScript runtime.

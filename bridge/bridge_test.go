@@ -3,6 +3,9 @@ package bridge_test
 import (
 	"context"
 	"path/filepath"
+	"strings"
+	"sync"
+	"time"
 	"testing"
 
 	"github.com/dop251/goja"
@@ -179,5 +182,56 @@ func TestSequelizeWarningsOncePerText(t *testing.T) {
 		"(sequelize) Warning: SQLite does not support TEXT with options. Plain `TEXT` will be used instead. \n>> Check: https://www.sqlite.org/datatype3.html\n"
 	if got := jsrttest.Stderr(rt); got != want {
 		t.Errorf("stderr = %q, want %q", got, want)
+	}
+}
+
+// TestSlowStatementIsReported checks that a statement stuck behind another
+// connection's lock is reported while it waits, not silently.
+func TestSlowStatementIsReported(t *testing.T) {
+	t.Parallel()
+	rt := jsrttest.NewRuntime(t)
+	d, err := sqlite.New(dialect.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "db.sqlite")
+	conn, err := d.Open(context.Background(), dialect.Config{Storage: file, BusyTimeout: 600 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var warnings []string
+	s, err := bridge.New(context.Background(), rt, bridge.Options{
+		Dialect: d, Connector: conn, Config: map[string]any{"dialect": "sqlite", "logging": false},
+		SlowStatement: 200 * time.Millisecond,
+		Warn:          func(m string) { mu.Lock(); warnings = append(warnings, m); mu.Unlock() },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	_, _ = rt.Loop().Await(context.Background(), func(vm *goja.Runtime) (goja.Value, error) {
+		vm.Set("qi", s.QueryInterface())
+		return goja.Undefined(), nil
+	})
+	// The transaction holds the write lock; the default connection's insert
+	// waits for it until the busy timeout.
+	v, err := jsrttest.Run(rt, `
+		await qi.sequelize.query('CREATE TABLE t (a INTEGER)');
+		const tx = await qi.sequelize.transaction({ type: 'IMMEDIATE' });
+		try { await qi.sequelize.query('INSERT INTO t VALUES (1)'); } catch (e) { await tx.rollback(); return e.name; }
+		await tx.rollback();
+		return 'no error';
+	`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.String() != "SequelizeTimeoutError" {
+		t.Errorf("the blocked insert ended with %q, want SequelizeTimeoutError", v)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "INSERT INTO t VALUES (1)") || !strings.Contains(warnings[0], "default connection") {
+		t.Errorf("warnings = %q, want one naming the waiting INSERT", warnings)
 	}
 }

@@ -3,6 +3,7 @@ package bridge
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -98,6 +99,9 @@ type querier struct {
 	log  []Statement
 	// onStatement, when set, sees every statement as soon as it ran.
 	onStatement func(Statement)
+	// slow and warn: a statement running longer than slow is reported.
+	slow time.Duration
+	warn func(string)
 }
 
 func (q *querier) record(ctx context.Context, sql string, args []any, start time.Time, ignored string) {
@@ -131,8 +135,31 @@ func (q *querier) wrap(sql string, args []any, err error) error {
 	return e
 }
 
+// watch warns when a statement runs longer than the session's threshold
+// (a lock wait, usually), so a migration never hangs silently; the returned
+// function stops the watch.
+func (q *querier) watch(sql string) func() {
+	if q.slow <= 0 || q.warn == nil {
+		return func() {}
+	}
+	start := time.Now()
+	t := time.AfterFunc(q.slow, func() {
+		q.warn(fmt.Sprintf("a statement on the %s connection has been running for %s (waiting for a lock held by another session?): %s",
+			q.name, time.Since(start).Round(time.Second), truncate(sql, 200)))
+	})
+	return func() { t.Stop() }
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
 func (q *querier) Exec(ctx context.Context, sql string, args ...any) (dialect.ExecResult, error) {
 	start := time.Now()
+	defer q.watch(sql)()
 	res, err := q.conn.Exec(ctx, sql, args...)
 	q.record(ctx, sql, args, start, res.Ignored)
 	return res, q.wrap(sql, args, err)
@@ -140,6 +167,7 @@ func (q *querier) Exec(ctx context.Context, sql string, args ...any) (dialect.Ex
 
 func (q *querier) Query(ctx context.Context, sql string, args ...any) (*dialect.Rows, error) {
 	start := time.Now()
+	defer q.watch(sql)()
 	rows, err := q.conn.Query(ctx, sql, args...)
 	ignored := ""
 	if rows != nil {
@@ -150,6 +178,19 @@ func (q *querier) Query(ctx context.Context, sql string, args ...any) (*dialect.
 }
 
 var _ dialect.Querier = (*querier)(nil)
+
+// newQuerier makes the querier of one operation on connection c.
+func (s *Session) newQuerier(c dialect.Conn, name string) *querier {
+	slow := s.opts.SlowStatement
+	if slow == 0 {
+		slow = DefaultSlowStatement
+	}
+	return &querier{conn: c, d: s.d, name: name, onStatement: s.opts.OnStatement, slow: slow, warn: s.opts.Warn}
+}
+
+// DefaultSlowStatement is how long a statement may run before the session
+// warns that it is still running.
+const DefaultSlowStatement = 15 * time.Second
 
 // run performs op on e's connection and reports the result, the statements
 // it ran and an error. It runs on the executor goroutine.
@@ -165,7 +206,7 @@ func (s *Session) run(ctx context.Context, e *executor, op dialect.Op) (any, []S
 		}
 		return nil, nil, &dialect.DBError{Kind: dialect.KindConnection, Message: err.Error(), Err: err}
 	}
-	q := &querier{conn: c, d: s.d, name: e.name, onStatement: s.opts.OnStatement}
+	q := s.newQuerier(c, e.name)
 	if e != s.def {
 		ctx = dialect.WithDefaultQuerier(ctx, &defaultQuerier{s: s, log: &q.log})
 	}
@@ -193,7 +234,7 @@ func (d *defaultQuerier) do(ctx context.Context, f func(q *querier) error) error
 			done <- err
 			return
 		}
-		q := &querier{conn: c, d: d.s.d, name: def.name, onStatement: d.s.opts.OnStatement}
+		q := d.s.newQuerier(c, def.name)
 		err = f(q)
 		*d.log = append(*d.log, q.log...)
 		done <- err

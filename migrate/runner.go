@@ -173,21 +173,38 @@ type DownOptions struct {
 	All   bool
 }
 
+// check resolves each name to a file (umzug's _findMigration) and insists
+// it is pending (up) or was executed (down), with umzug's messages.
+func (r *Runner) check(ctx context.Context, names []string, method string) error {
+	for _, n := range names {
+		f, err := r.find(n)
+		if err != nil {
+			return err
+		}
+		var ok bool
+		if method == "up" {
+			ok, err = r.isPending(ctx, f)
+		} else {
+			ok, err = r.wasExecuted(ctx, f)
+		}
+		if err != nil {
+			return err
+		}
+		if !ok && method == "up" {
+			return fmt.Errorf("Migration is not pending: %s", f)
+		}
+		if !ok {
+			return fmt.Errorf("Migration was not executed: %s", f)
+		}
+	}
+	return nil
+}
+
 // Up runs migrations up.
 func (r *Runner) Up(ctx context.Context, o UpOptions) error {
 	if o.Names != nil {
-		for _, n := range o.Names {
-			f, err := r.find(n)
-			if err != nil {
-				return err
-			}
-			ok, err := r.isPending(ctx, f)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				return fmt.Errorf("Migration is not pending: %s", f)
-			}
+		if err := r.check(ctx, o.Names, "up"); err != nil {
+			return err
 		}
 		return r.Execute(ctx, o.Names, "up")
 	}
@@ -196,16 +213,8 @@ func (r *Runner) Up(ctx context.Context, o UpOptions) error {
 		return err
 	}
 	if o.To != "" {
-		f, err := r.find(o.To)
-		if err != nil {
+		if err := r.check(ctx, []string{o.To}, "up"); err != nil {
 			return err
-		}
-		ok, err := r.isPending(ctx, f)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return fmt.Errorf("Migration is not pending: %s", f)
 		}
 	}
 	if o.From != "" {
@@ -233,32 +242,14 @@ func (r *Runner) Down(ctx context.Context, o DownOptions) error {
 		o.Names = []string{reversed[0]}
 	}
 	if o.Names != nil {
-		for _, n := range o.Names {
-			f, err := r.find(n)
-			if err != nil {
-				return err
-			}
-			ok, err := r.wasExecuted(ctx, f)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				return fmt.Errorf("Migration was not executed: %s", f)
-			}
+		if err := r.check(ctx, o.Names, "down"); err != nil {
+			return err
 		}
 		return r.Execute(ctx, o.Names, "down")
 	}
 	if o.To != "" {
-		f, err := r.find(o.To)
-		if err != nil {
+		if err := r.check(ctx, []string{o.To}, "down"); err != nil {
 			return err
-		}
-		ok, err := r.wasExecuted(ctx, f)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return fmt.Errorf("Migration was not executed: %s", f)
 		}
 	}
 	return r.Execute(ctx, untilMatch(o.To, reversed), "down")

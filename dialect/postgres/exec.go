@@ -98,7 +98,7 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if err := returningFields(op.Options.Returning, op.Attributes); err != nil {
 			return nil, err
 		}
-		sql, err := d.f.BulkInsert(op)
+		sql, err := d.fb.BulkInsert(op)
 		if err != nil {
 			return nil, err
 		}
@@ -123,7 +123,7 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if op.Values == nil {
 			op.Values = &dialect.Object{}
 		}
-		sql, bind, err := d.f.Update(op, "")
+		sql, bind, err := d.fb.Update(op, "")
 		if err != nil {
 			return nil, err
 		}

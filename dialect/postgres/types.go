@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math"
@@ -151,7 +152,7 @@ func stringify(f sqlgen.Flavor, v any, t *dialect.DataType) (any, bool, error) {
 		s, err := f.Escape(v, t)
 		return s, true, err
 	case t.Is("ARRAY"), t.Is("RANGE"), t.Is("HSTORE"), t.Is("GEOMETRY", "GEOGRAPHY"):
-		s, _, err := escapeTyped(f, v, t)
+		s, _, err := f.EscapeTyped(f, v, t)
 		return s, true, err
 	case t.Is("DATE", "DATEONLY"):
 		if x, ok := isInf(v); ok {
@@ -218,26 +219,9 @@ func escapeTyped(f sqlgen.Flavor, v any, t *dialect.DataType) (string, bool, err
 		}
 		return "", false, nil
 	case "ARRAY":
-		list, ok := v.([]any)
-		if !ok {
-			return "", true, errors.New("TypeError: values.map is not a function")
-		}
-		parts := make([]string, len(list))
-		for i, e := range list {
-			s, err := arrayElement(f, e, t.Elem)
-			if err != nil {
-				return "", true, err
-			}
-			parts[i] = s
-		}
-		out := "ARRAY[" + strings.Join(parts, ",") + "]"
-		if t.Elem != nil {
-			if t.Elem.Is("ENUM") {
-				return "", true, errors.New("TypeError: Cannot read properties of undefined (reading 'getTableName')")
-			}
-			out += "::" + typeSQL(t)
-		}
-		return out, true, nil
+		return arrayLiteral(f, v, t, typeSQL)
+	case "BLOB":
+		return `E'\\x` + hex.EncodeToString(blobBytes(v)) + `'`, true, nil
 	case "RANGE":
 		val, err := rangeValue(f, v, t)
 		if err != nil {
@@ -265,6 +249,155 @@ func escapeTyped(f sqlgen.Flavor, v any, t *dialect.DataType) (string, bool, err
 		return "ST_GeomFromGeoJSON(" + lit + ")", true, nil
 	}
 	return "", false, nil
+}
+
+// arrayLiteral is ARRAY._stringify (patched onto Sequelize's base ARRAY by
+// the postgres dialect): ARRAY[…] cast to the type's SQL, which toSQL
+// renders (the dialect's types, or the base types of attributes that
+// Sequelize does not normalize).
+func arrayLiteral(f sqlgen.Flavor, v any, t *dialect.DataType, toSQL func(*dialect.DataType) string) (string, bool, error) {
+	list, ok := v.([]any)
+	if !ok {
+		return "", true, errors.New("TypeError: values.map is not a function")
+	}
+	parts := make([]string, len(list))
+	for i, e := range list {
+		s, err := arrayElement(f, e, t.Elem)
+		if err != nil {
+			return "", true, err
+		}
+		parts[i] = s
+	}
+	out := "ARRAY[" + strings.Join(parts, ",") + "]"
+	if t.Elem != nil {
+		if t.Elem.Is("ENUM") {
+			return "", true, errors.New("TypeError: Cannot read properties of undefined (reading 'getTableName')")
+		}
+		out += "::" + toSQL(t)
+	}
+	return out, true, nil
+}
+
+// blobBytes is the Buffer BLOB._stringify writes: the bytes of a Buffer,
+// Buffer.from(array), or Buffer.from(String(value)).
+func blobBytes(v any) []byte {
+	switch x := v.(type) {
+	case []byte:
+		return x
+	case string:
+		return []byte(x)
+	case []any:
+		b := make([]byte, len(x))
+		for i, e := range x {
+			if n, ok := e.(float64); ok {
+				b[i] = byte(int64(n))
+			}
+		}
+		return b
+	}
+	return []byte(jsText(v))
+}
+
+// escapeTypedBase is typed escaping for the attributes bulkInsert and
+// bulkUpdate receive as an argument: Sequelize does not normalize those,
+// so they are require('sequelize')'s base types. Only ARRAY (whose methods
+// the postgres dialect patches onto the base class) differs from plain
+// escaping; RANGE and HSTORE have no stringify there, BLOB writes X'…',
+// and the ARRAY cast uses the base types' SQL.
+func escapeTypedBase(f sqlgen.Flavor, v any, t *dialect.DataType) (string, bool, error) {
+	switch t.Key {
+	case "ARRAY":
+		return arrayLiteral(f, v, t, baseTypeSQL)
+	case "RANGE", "HSTORE":
+		s, err := f.EscapeValue(v, f.Timezone, false)
+		return s, true, err
+	case "BLOB":
+		return "X'" + hex.EncodeToString(blobBytes(v)) + "'", true, nil
+	case "GEOMETRY", "GEOGRAPHY":
+		return "", true, dialect.Unsupported(dialect.Postgres, "a %s value typed by a bulkInsert/bulkUpdate attribute (Sequelize writes it as WKT with ST_GeomFromText)", t.Key)
+	case "DATE", "DATEONLY":
+		if _, ok := isInf(v); ok {
+			return "'Invalid date'", true, nil
+		}
+	}
+	return "", false, nil
+}
+
+// formatTypedBase is bindParam for the base types (see escapeTypedBase).
+func formatTypedBase(f sqlgen.Flavor, v any, t *dialect.DataType, bind func(any) string) (string, bool, error) {
+	switch t.Key {
+	case "ARRAY":
+		return formatTyped(f, v, t, bind)
+	case "RANGE", "HSTORE":
+		return bind(v), true, nil
+	case "GEOMETRY", "GEOGRAPHY":
+		return "", true, dialect.Unsupported(dialect.Postgres, "a %s value typed by a bulkInsert/bulkUpdate attribute (Sequelize writes it as WKT with ST_GeomFromText)", t.Key)
+	case "DATE", "DATEONLY":
+		if _, ok := isInf(v); ok {
+			return bind("Invalid date"), true, nil
+		}
+	}
+	return "", false, nil
+}
+
+// baseTypeSQL is toSql of Sequelize's base data types (src/data-types.js),
+// which the ARRAY cast of a non-normalized attribute uses.
+func baseTypeSQL(t *dialect.DataType) string {
+	if t == nil {
+		return "undefined"
+	}
+	if t.IsRaw() {
+		return t.Raw
+	}
+	switch t.Key {
+	case "STRING", "CHAR":
+		name := "VARCHAR"
+		if t.Key == "CHAR" {
+			name = "CHAR"
+		}
+		s := name + "(" + lengthOr(t.Length, "255") + ")"
+		if t.Binary {
+			s += " BINARY"
+		}
+		return s
+	case "TEXT", "BLOB":
+		switch strings.ToLower(t.Length) {
+		case "tiny":
+			return "TINY" + t.Key
+		case "medium":
+			return "MEDIUM" + t.Key
+		case "long":
+			return "LONG" + t.Key
+		}
+		return t.Key
+	case "TINYINT", "SMALLINT", "MEDIUMINT", "INTEGER", "BIGINT", "FLOAT", "REAL", "DOUBLE PRECISION":
+		s := t.Key
+		if t.Length != "" {
+			s += "(" + t.Length
+			if t.Decimals != "" {
+				s += "," + t.Decimals
+			}
+			s += ")"
+		}
+		if t.Unsigned {
+			s += " UNSIGNED"
+		}
+		if t.Zerofill {
+			s += " ZEROFILL"
+		}
+		return s
+	case "DECIMAL":
+		return typeSQL(t)
+	case "BOOLEAN":
+		return "TINYINT(1)"
+	case "DATE":
+		return "DATETIME"
+	case "DATEONLY":
+		return "DATE"
+	case "ARRAY":
+		return baseTypeSQL(t.Elem) + "[]"
+	}
+	return t.Key
 }
 
 // arrayElement is one element of ARRAY._value for an SQL literal: the

@@ -157,7 +157,7 @@ func TestTypedEscape(t *testing.T) {
 		t    *dialect.DataType
 		want string
 	}{
-		{[]any{1.0}, &dialect.DataType{Key: "ARRAY", Elem: &dialect.DataType{Key: "DATE"}}, "ARRAY[1]::DATETIME[]"},
+		{[]any{true}, &dialect.DataType{Key: "ARRAY", Elem: &dialect.DataType{Key: "BOOLEAN"}}, "ARRAY[true]::TINYINT(1)[]"},
 		{"hi", &dialect.DataType{Key: "BLOB"}, "X'6869'"},
 		{[]any{1.0, 5.0}, &dialect.DataType{Key: "RANGE"}, "ARRAY[1,5]"},
 	} {

@@ -43,21 +43,7 @@ func typeSQL(t *dialect.DataType) string {
 		return t.Key
 	case "MEDIUMINT":
 		// Not a postgres type class: the base NUMBER rendering.
-		s := t.Key
-		if t.Length != "" {
-			s += "(" + t.Length
-			if t.Decimals != "" {
-				s += "," + t.Decimals
-			}
-			s += ")"
-		}
-		if t.Unsigned {
-			s += " UNSIGNED"
-		}
-		if t.Zerofill {
-			s += " ZEROFILL"
-		}
-		return s
+		return baseTypeSQL(t)
 	case "FLOAT":
 		// A truthy _decimals removes both length and decimals.
 		if t.Decimals != "" && t.Decimals != "0" || t.Length == "" {

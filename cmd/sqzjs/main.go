@@ -29,6 +29,8 @@ func main() {
 		Stdout:           os.Stdout,
 		Stderr:           os.Stderr,
 		WriteFile:        func(name string, data []byte) error { return os.WriteFile(name, data, 0o666) },
+		MkdirAll:         func(name string) error { return os.MkdirAll(name, 0o777) },
+		Remove:           os.Remove,
 		StdoutIsTerminal: isTerminal(os.Stdout),
 	})
 	stop()

@@ -13,6 +13,8 @@ type option struct {
 	name      string // kebab-case
 	desc      string
 	boolean   bool
+	array     bool   // yargs type 'array': every value up to the next option
+	required  bool   // yargs demandOption
 	def       string // default as yargs shows it in the help ("" for none)
 	conflicts []string
 }
@@ -43,6 +45,48 @@ var migrateOptions = []option{
 	{name: "name", desc: "Migration name. When specified, only this migration will be run. Mutually exclusive with --to and --from", conflicts: []string{"to", "from"}},
 }
 
+// seedOptions are commands/seed_one.js's (db:seed, db:seed:undo).
+var seedOptions = []option{
+	{name: "seed", desc: "List of seed files", array: true},
+}
+
+// initOptions are commands/init.js's.
+var initOptions = []option{
+	{name: "force", desc: "Will drop the existing config folder and re-create it", boolean: true, def: "false"},
+}
+
+// underscoredOption is core/yargs.js _underscoreOption, added last.
+var underscoredOption = option{name: "underscored", desc: "Use snake case for the timestamp's attribute names", boolean: true, def: "false"}
+
+// migrationGenerateOptions are commands/migration_generate.js's.
+var migrationGenerateOptions = []option{
+	{name: "name", desc: "Defines the name of the migration", required: true},
+	underscoredOption,
+}
+
+// modelGenerateOptions are commands/model_generate.js's (--force is a
+// string option there: `--force` alone is "").
+var modelGenerateOptions = []option{
+	{name: "name", desc: "Defines the name of the new model", required: true},
+	{name: "attributes", desc: "A list of attributes", required: true},
+	{name: "force", desc: "Forcefully re-creates model with the same name"},
+	underscoredOption,
+}
+
+// seedGenerateOptions are commands/seed_generate.js's.
+var seedGenerateOptions = []option{
+	{name: "name", desc: "Defines the name of the seed", required: true},
+}
+
+// databaseOptions are commands/database.js's (db:create, db:drop).
+var databaseOptions = []option{
+	{name: "charset", desc: "Pass charset option to dialect, MYSQL only"},
+	{name: "collate", desc: "Pass collate option to dialect"},
+	{name: "encoding", desc: "Pass encoding option to dialect, PostgreSQL only"},
+	{name: "ctype", desc: "Pass ctype option to dialect, PostgreSQL only"},
+	{name: "template", desc: "Pass template option to dialect, PostgreSQL only"},
+}
+
 // command is one sequelize-cli command.
 type command struct {
 	name    string
@@ -59,23 +103,23 @@ var commands = []command{
 	{name: "db:migrate:status", desc: "List the status of all migrations", options: migrateOptions, run: (*run).migrateStatus},
 	{name: "db:migrate:undo", desc: "Reverts a migration", options: []option{{name: "name", desc: "Name of the migration to undo"}}, run: (*run).migrateUndo},
 	{name: "db:migrate:undo:all", desc: "Revert all migrations ran", options: []option{{name: "to", desc: "Revert to the provided migration", def: "0"}}, run: (*run).migrateUndoAll},
-	{name: "db:seed", desc: "Run specified seeder"},
-	{name: "db:seed:undo", desc: "Deletes data from the database"},
-	{name: "db:seed:all", desc: "Run every seeder"},
-	{name: "db:seed:undo:all", desc: "Deletes data from the database"},
-	{name: "db:create", desc: "Create database specified by configuration"},
-	{name: "db:drop", desc: "Drop database specified by configuration"},
-	{name: "init", desc: "Initializes project"},
-	{name: "init:config", desc: "Initializes configuration"},
-	{name: "init:migrations", desc: "Initializes migrations"},
-	{name: "init:models", desc: "Initializes models"},
-	{name: "init:seeders", desc: "Initializes seeders"},
-	{name: "migration:generate", desc: "Generates a new migration file"},
-	{name: "migration:create", desc: "Generates a new migration file"},
-	{name: "model:generate", desc: "Generates a model and its migration"},
-	{name: "model:create", desc: "Generates a model and its migration"},
-	{name: "seed:generate", desc: "Generates a new seed file"},
-	{name: "seed:create", desc: "Generates a new seed file"},
+	{name: "db:seed", desc: "Run specified seeder", options: seedOptions, run: (*run).seed},
+	{name: "db:seed:undo", desc: "Deletes data from the database", options: seedOptions, run: (*run).seedUndo},
+	{name: "db:seed:all", desc: "Run every seeder", run: (*run).seedAll},
+	{name: "db:seed:undo:all", desc: "Deletes data from the database", run: (*run).seedUndoAll},
+	{name: "db:create", desc: "Create database specified by configuration", options: databaseOptions, run: (*run).dbCreate},
+	{name: "db:drop", desc: "Drop database specified by configuration", options: databaseOptions, run: (*run).dbDrop},
+	{name: "init", desc: "Initializes project", options: initOptions, run: (*run).initAll},
+	{name: "init:config", desc: "Initializes configuration", options: initOptions, run: (*run).initConfigCmd},
+	{name: "init:migrations", desc: "Initializes migrations", options: initOptions, run: (*run).initMigrationsCmd},
+	{name: "init:models", desc: "Initializes models", options: initOptions, run: (*run).initModelsCmd},
+	{name: "init:seeders", desc: "Initializes seeders", options: initOptions, run: (*run).initSeedersCmd},
+	{name: "migration:generate", desc: "Generates a new migration file", options: migrationGenerateOptions, run: (*run).migrationGenerate},
+	{name: "migration:create", desc: "Generates a new migration file", options: migrationGenerateOptions, run: (*run).migrationGenerate},
+	{name: "model:generate", desc: "Generates a model and its migration", options: modelGenerateOptions, run: (*run).modelGenerate},
+	{name: "model:create", desc: "Generates a model and its migration", options: modelGenerateOptions, run: (*run).modelGenerate},
+	{name: "seed:generate", desc: "Generates a new seed file", options: seedGenerateOptions, run: (*run).seedGenerate},
+	{name: "seed:create", desc: "Generates a new seed file", options: seedGenerateOptions, run: (*run).seedGenerate},
 }
 
 func findCommand(name string) *command {
@@ -118,6 +162,8 @@ type invocation struct {
 	values map[string]string
 	// fromFlags marks the options given on the command line.
 	fromFlags map[string]bool
+	// lists are the values of array options (--seed a.js b.js).
+	lists map[string][]string
 }
 
 // booleanNames are the options parsed as booleans whatever the command.
@@ -161,12 +207,41 @@ func isValueToken(tok string) bool {
 }
 
 // parseArgs splits argv as yargs-parser does: "--opt value", "--opt=value",
-// booleans with an optional true/false, "--no-debug", "--" ending the
-// options; the first positional is the command. Option names are kept as
-// written; normalisation and validation come later, once the command is
-// known.
+// booleans with an optional true/false, "--no-debug", arrays taking every
+// value up to the next option, "--" ending the options; the first
+// positional is the command. Option names are kept as written;
+// normalisation and validation come later, once the command is known. The
+// line is parsed once with the options every command has, and again with
+// the options of the command it names (its booleans and arrays).
 func parseArgs(argv []string) *invocation {
-	inv := &invocation{values: map[string]string{}, fromFlags: map[string]bool{}}
+	inv := parseWith(argv, nil)
+	if cmd := findCommand(inv.command); cmd != nil {
+		inv = parseWith(argv, cmd)
+	}
+	return inv
+}
+
+func parseWith(argv []string, cmd *command) *invocation {
+	isBool := func(n string) bool {
+		if booleanNames[n] {
+			return true
+		}
+		if cmd != nil {
+			if o := cmd.option(n); o != nil {
+				return o.boolean
+			}
+		}
+		return false
+	}
+	isArray := func(n string) bool {
+		if cmd != nil {
+			if o := cmd.option(n); o != nil {
+				return o.array
+			}
+		}
+		return false
+	}
+	inv := &invocation{values: map[string]string{}, fromFlags: map[string]bool{}, lists: map[string][]string{}}
 	var positionals []string
 	for i := 0; i < len(argv); i++ {
 		tok := argv[i]
@@ -177,12 +252,26 @@ func parseArgs(argv []string) *invocation {
 		case strings.HasPrefix(tok, "--") && len(tok) > 2:
 			name, value, hasValue := strings.Cut(tok[2:], "=")
 			norm := kebab(name)
-			if !hasValue && strings.HasPrefix(norm, "no-") && booleanNames[norm[3:]] {
+			if !hasValue && strings.HasPrefix(norm, "no-") && isBool(norm[3:]) {
 				inv.flags = append(inv.flags, flag{name: name[3:], value: "false"})
 				continue
 			}
+			if isArray(norm) {
+				var vals []string
+				if hasValue {
+					vals = append(vals, value)
+				} else {
+					for i+1 < len(argv) && isValueToken(argv[i+1]) && argv[i+1] != "--" {
+						vals = append(vals, argv[i+1])
+						i++
+					}
+				}
+				inv.lists[norm] = append(inv.lists[norm], vals...)
+				inv.flags = append(inv.flags, flag{name: name, value: strings.Join(inv.lists[norm], " ")})
+				continue
+			}
 			if !hasValue {
-				if booleanNames[norm] {
+				if isBool(norm) {
 					value = "true"
 					if i+1 < len(argv) && (argv[i+1] == "true" || argv[i+1] == "false") {
 						value = argv[i+1]
@@ -249,6 +338,20 @@ func (e *usageError) Error() string { return e.msg }
 // the closest known option suggested), as are options that exclude each
 // other.
 func (inv *invocation) validate(cmd *command) error {
+	// yargs checks the required options before strict mode.
+	var missing []string
+	for _, o := range cmd.allOptions() {
+		if o.required && !inv.has(o.name) {
+			missing = append(missing, o.name)
+		}
+	}
+	switch len(missing) {
+	case 0:
+	case 1:
+		return &usageError{cmd: cmd, msg: "Missing required argument: " + missing[0]}
+	default:
+		return &usageError{cmd: cmd, msg: "Missing required arguments: " + strings.Join(missing, ", ")}
+	}
 	for _, f := range inv.flags {
 		n := kebab(f.name)
 		if strings.HasPrefix(f.name, "-") || cmd.option(n) == nil {
@@ -304,6 +407,15 @@ func (inv *invocation) applyRC(cmd *command, rc map[string]any, file string) err
 			return &usageError{cmd: cmd, msg: msg}
 		}
 		if inv.fromFlags[n] {
+			continue
+		}
+		if list, isList := rc[k].([]any); isList && o.array {
+			inv.lists[n] = nil
+			for _, e := range list {
+				s, _ := rcValue(e, false)
+				inv.lists[n] = append(inv.lists[n], s)
+			}
+			inv.values[n] = strings.Join(inv.lists[n], " ")
 			continue
 		}
 		v, ok := rcValue(rc[k], o.boolean)
@@ -421,8 +533,14 @@ func writeOptions(b *strings.Builder, opts []option) {
 	}
 	for _, o := range opts {
 		typ := "[string]"
-		if o.boolean {
+		switch {
+		case o.boolean:
 			typ = "[boolean]"
+		case o.array:
+			typ = "[array]"
+		}
+		if o.required {
+			typ += " [required]"
 		}
 		if o.def != "" {
 			typ += " [default: " + o.def + "]"

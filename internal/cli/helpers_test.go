@@ -45,6 +45,8 @@ func cli(t *testing.T, dir string, env map[string]string, args ...string) result
 		Stdout:    &out,
 		Stderr:    &errb,
 		WriteFile: func(name string, data []byte) error { return os.WriteFile(name, data, 0o666) },
+		MkdirAll:  func(name string) error { return os.MkdirAll(name, 0o777) },
+		Remove:    os.Remove,
 	})
 	norm := func(s string) string {
 		s = durations.ReplaceAllString(s, "(0.000s)")

@@ -46,6 +46,10 @@ type State struct {
 	// WriteFile replaces the content of a file (the json migration storage),
 	// creating it when missing.
 	WriteFile func(name string, data []byte) error
+	// MkdirAll creates a folder and its parents (init, the generators).
+	MkdirAll func(name string) error
+	// Remove deletes a file or an empty folder (init --force).
+	Remove func(name string) error
 	// Now is the clock of the durations printed and of the scripts' Date
 	// (default time.Now).
 	Now func() time.Time
@@ -216,6 +220,7 @@ func (o *output) paint(open, close, s string) string {
 
 func (o *output) red(s string) string       { return o.paint("\x1b[31m", "\x1b[39m", s) }
 func (o *output) yellow(s string) string    { return o.paint("\x1b[33m", "\x1b[39m", s) }
+func (o *output) blue(s string) string      { return o.paint("\x1b[94m", "\x1b[39m", s) }
 func (o *output) underline(s string) string { return o.paint("\x1b[4m", "\x1b[24m", s) }
 
 // teaser replaces sequelize-cli's "Sequelize CLI [Node: …, CLI: …, ORM: …]"

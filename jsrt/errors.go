@@ -3,7 +3,6 @@ package jsrt
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"regexp"
 	"strconv"
 	"strings"
@@ -149,6 +148,7 @@ func (r *Runtime) fixFrames(frames []Frame) []Frame {
 		if isGoFrame(f) {
 			continue
 		}
+		f.File = r.sourceFile(f.File)
 		f.Line, f.Column = r.fixPosition(f.File, f.Line, f.Column)
 		out = append(out, f)
 	}
@@ -190,8 +190,9 @@ func (r *Runtime) toScriptError(err error) error {
 		return err
 	}
 	var syn *goja.CompilerSyntaxError
-	if errors.As(err, &syn) {
-		return r.syntaxError(syn)
+	var te *TranspileError
+	if errors.As(err, &syn) || errors.As(err, &te) {
+		return r.syntaxError(err)
 	}
 	return err
 }
@@ -288,10 +289,22 @@ func (r *Runtime) describe(v goja.Value) (s string) {
 	return r.inspect(v, defaultInspectOptions())
 }
 
-// syntaxError converts a compile error of a required file.
-func (r *Runtime) syntaxError(syn *goja.CompilerSyntaxError) *ScriptError {
-	file, line, col, msg := r.syntaxPosition(syn)
-	e := &ScriptError{Message: "SyntaxError: " + msg, cause: syn}
+// syntaxError converts a compile error of a required file: goja's, or esbuild's for a file it
+// transpiles (which names the original file and line).
+func (r *Runtime) syntaxError(err error) error {
+	var file, msg string
+	var line, col int
+	var te *TranspileError
+	var syn *goja.CompilerSyntaxError
+	switch {
+	case errors.As(err, &te):
+		file, line, col, msg = te.File, te.Line, te.Column, te.Message
+	case errors.As(err, &syn):
+		file, line, col, msg = r.syntaxPosition(syn)
+	default:
+		return err
+	}
+	e := &ScriptError{Message: "SyntaxError: " + msg, cause: err}
 	if file != "" {
 		e.Frames = []Frame{{File: file, Line: line, Column: col}}
 		e.File, e.Line, e.Column = file, line, col
@@ -314,18 +327,7 @@ func (r *Runtime) syntaxPosition(syn *goja.CompilerSyntaxError) (file string, li
 		file, msg = m[1], m[4]
 		line, col = r.fixPosition(file, line, col)
 	}
-	if file != "" && r.usesESM(file) {
-		msg += " (this file uses ES module syntax, import/export, which sqzjs cannot run: use require() and module.exports)"
-	}
 	return file, line, col, msg
-}
-
-var esmSyntax = regexp.MustCompile(`(?m)^\s*(?:import\s+[\w{*'"]|export\s+(?:default|const|let|var|function|async|class|\{|\*))`)
-
-// usesESM reports whether a file of Options.FS contains import or export statements.
-func (r *Runtime) usesESM(file string) bool {
-	data, err := fs.ReadFile(r.opts.FS, fsPath(file))
-	return err == nil && esmSyntax.Match(data)
 }
 
 // goErrorOf returns the Go error a GoError object (vm.NewGoError) carries in its "value"

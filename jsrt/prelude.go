@@ -82,6 +82,7 @@ func (r *Runtime) captureFrames() []map[string]any {
 		if isGoFrame(f) || f.Line == 0 {
 			continue
 		}
+		f.File = r.sourceFile(f.File)
 		f.Line, f.Column = r.fixPosition(f.File, f.Line, f.Column)
 		out = append(out, map[string]any{"file": f.File, "line": f.Line, "column": f.Column, "fn": f.Func})
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
+	"net/url"
 	"path"
 	"strings"
 
@@ -104,8 +105,16 @@ func (r *Runtime) loadSource(p string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	abs := r.absPath(p)
+	if kind := r.transpileKindOf(abs, data); kind != asIs {
+		// The transpiled code starts on line 2 (see transpile): no column shift to correct.
+		r.mu.Lock()
+		r.transpiled[abs] = true
+		r.mu.Unlock()
+		return transpile(abs, data, kind)
+	}
 	r.mu.Lock()
-	r.moduleFiles[r.absPath(p)] = true
+	r.moduleFiles[abs] = true
 	r.mu.Unlock()
 	return data, nil
 }
@@ -120,6 +129,25 @@ func (r *Runtime) joinPath(base, p string) string {
 		return path.Join(r.opts.Cwd, p)
 	}
 	return r.absPath(path.Join(base, p))
+}
+
+// sourceFile turns the file name of a stack frame back into a path: goja names the frames of a
+// file with a source map by a URL ("/my%20project/x.ts").
+func (r *Runtime) sourceFile(file string) string {
+	if !strings.Contains(file, "%") {
+		return file
+	}
+	p, err := url.PathUnescape(file)
+	if err != nil {
+		return file
+	}
+	r.mu.Lock()
+	ok := r.transpiled[p]
+	r.mu.Unlock()
+	if !ok {
+		return file
+	}
+	return p
 }
 
 // fixPosition corrects a position in a file loaded through require: goja_nodejs puts its
@@ -262,9 +290,16 @@ func (r *Runtime) throwable(err error) any {
 		return r.newNodeError(um, "Error", "code", "ERR_SQZJS_UNSUPPORTED_MODULE")
 	}
 	var syn *goja.CompilerSyntaxError
-	if errors.As(err, &syn) {
-		file, line, col, msg := r.syntaxPosition(syn)
-		obj := r.newNodeError(syn, "SyntaxError")
+	var te *TranspileError
+	if errors.As(err, &syn) || errors.As(err, &te) {
+		var file, msg string
+		var line, col int
+		if te != nil {
+			file, line, col, msg = te.File, te.Line, te.Column, te.Message
+		} else {
+			file, line, col, msg = r.syntaxPosition(syn)
+		}
+		obj := r.newNodeError(err, "SyntaxError")
 		_ = obj.Set("message", msg)
 		stack := "SyntaxError: " + msg
 		if file != "" {
@@ -359,9 +394,17 @@ func (r *Runtime) resolveFileOrDir(p string) (string, bool) {
 }
 
 func (r *Runtime) resolveFile(p string) (string, bool) {
-	for _, c := range [...]string{p, p + ".js", p + ".json"} {
+	// Node's extensions, then TypeScript's (as with ts-node's require hook).
+	for _, c := range [...]string{p, p + ".js", p + ".json", p + ".ts", p + ".cts", p + ".mts"} {
 		if r.isFile(c) {
 			return c, true
+		}
+	}
+	// TypeScript written for Node's ES module resolution names its own .ts files with .js
+	// (import './helper.js' for helper.ts), as tsc and tsx accept.
+	for _, ext := range [...][2]string{{".js", ".ts"}, {".cjs", ".cts"}, {".mjs", ".mts"}} {
+		if base, ok := strings.CutSuffix(p, ext[0]); ok && r.isFile(base+ext[1]) {
+			return base + ext[1], true
 		}
 	}
 	return "", false
@@ -381,7 +424,7 @@ func (r *Runtime) resolveDir(p string) (string, bool) {
 }
 
 func (r *Runtime) resolveIndex(dir string) (string, bool) {
-	for _, c := range [...]string{"index.js", "index.json"} {
+	for _, c := range [...]string{"index.js", "index.json", "index.ts"} {
 		if f := path.Join(dir, c); r.isFile(f) {
 			return f, true
 		}
@@ -397,6 +440,7 @@ func (r *Runtime) isFile(p string) bool {
 // packageJSON is the part of a package.json that module resolution reads.
 type packageJSON struct {
 	Main    string `json:"main"`
+	Type    string `json:"type"` // "module" makes its .js files ES modules
 	exports *jsonNode
 }
 
@@ -409,10 +453,11 @@ func (r *Runtime) packageJSON(dir string) *packageJSON {
 	if data, err := fs.ReadFile(r.opts.FS, fsPath(path.Join(dir, "package.json"))); err == nil {
 		var raw struct {
 			Main    string          `json:"main"`
+			Type    string          `json:"type"`
 			Exports json.RawMessage `json:"exports"`
 		}
 		if json.Unmarshal(data, &raw) == nil {
-			pj = &packageJSON{Main: raw.Main}
+			pj = &packageJSON{Main: raw.Main, Type: raw.Type}
 			if len(raw.Exports) > 0 {
 				pj.exports, _ = parseJSONNode(raw.Exports)
 			}

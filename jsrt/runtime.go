@@ -76,6 +76,7 @@ type Runtime struct {
 
 	mu          sync.Mutex
 	moduleFiles map[string]bool // files served to goja_nodejs's require (their line 1 is shifted)
+	transpiled  map[string]bool // files served transpiled by esbuild (positions come from their source map)
 	closeOnce   sync.Once
 }
 
@@ -113,6 +114,7 @@ func New(opts Options) (*Runtime, error) {
 		userNatives: map[string]bool{},
 		pkgCache:    map[string]*packageJSON{},
 		moduleFiles: map[string]bool{},
+		transpiled:  map[string]bool{},
 	}
 	r.start = opts.Now()
 	r.vm.SetTimeSource(goja.Now(opts.Now))

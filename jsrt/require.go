@@ -183,10 +183,13 @@ func (r *Runtime) requireFunction() *goja.Object {
 		id := r.requestArgument(call.Argument(0))
 		from := r.callerFile()
 		name := strings.TrimPrefix(id, "node:")
-		if r.natives[name] {
+		if r.natives[name] || loaderHooks[name] {
 			return vm.ToValue(id)
 		}
 		file, ok := r.resolveModule(id, r.dirOf(from))
+		if !ok && fallbackModules[name] {
+			return vm.ToValue(id)
+		}
 		if !ok {
 			panic(r.throwable(r.notFound(id, from)))
 		}
@@ -245,8 +248,14 @@ func (r *Runtime) require(request, from string) (goja.Value, error) {
 		stub, _ := goja.AssertFunction(r.prelude.Get("unsupportedModule"))
 		return stub(goja.Undefined(), r.vm.ToValue(name), r.vm.ToValue(from))
 	}
+	if loaderHooks[name] {
+		return r.catch(func() (goja.Value, error) { return r.loaderModule("hook", name, from), nil })
+	}
 	file, ok := r.resolveModule(name, r.dirOf(from))
 	if !ok {
+		if fallbackModules[name] {
+			return r.catch(func() (goja.Value, error) { return r.loaderModule("fallback", name, from), nil })
+		}
 		return nil, r.notFound(request, from)
 	}
 	r.loading = append(r.loading, file)

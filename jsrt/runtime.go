@@ -73,6 +73,8 @@ type Runtime struct {
 	customSym   *goja.Symbol
 	inspectFn   *goja.Object
 	fsc         *fsClasses
+	loadersObj  *goja.Object          // loaders.js's exports, once a loader hook or fallback was required
+	loaderCache map[string]goja.Value // loader hooks and fallback modules already required
 
 	mu          sync.Mutex
 	moduleFiles map[string]bool // files served to goja_nodejs's require (their line 1 is shifted)
@@ -115,6 +117,7 @@ func New(opts Options) (*Runtime, error) {
 		pkgCache:    map[string]*packageJSON{},
 		moduleFiles: map[string]bool{},
 		transpiled:  map[string]bool{},
+		loaderCache: map[string]goja.Value{},
 	}
 	r.start = opts.Now()
 	r.vm.SetTimeSource(goja.Now(opts.Now))

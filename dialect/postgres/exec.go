@@ -98,7 +98,13 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if err := returningFields(op.Options.Returning, op.Attributes); err != nil {
 			return nil, err
 		}
-		sql, err := d.fb.BulkInsert(op)
+		// The attributes argument is not normalized by Sequelize: types
+		// from require('sequelize') keep the base stringify, types from
+		// DataTypes.postgres the dialect's. sqzjs cannot tell them apart
+		// and renders the dialect's (the base ones write SQL PostgreSQL
+		// rejects: ARRAY(DATE) cast to DATETIME[], BLOB as X'…', RANGE and
+		// HSTORE objects as invalid values).
+		sql, err := d.f.BulkInsert(op)
 		if err != nil {
 			return nil, err
 		}
@@ -123,7 +129,7 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if op.Values == nil {
 			op.Values = &dialect.Object{}
 		}
-		sql, bind, err := d.fb.Update(op, "")
+		sql, bind, err := d.f.Update(op, "")
 		if err != nil {
 			return nil, err
 		}

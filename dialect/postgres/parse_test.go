@@ -150,22 +150,6 @@ func TestTypedEscape(t *testing.T) {
 			t.Errorf("Escape(%v, %s) = %q, %v; want %q", dialect.Describe(c.v), c.t.Key, got, err, c.want)
 		}
 	}
-	// bulkInsert's attribute types are Sequelize's base types.
-	d, _ := New(dialect.Config{})
-	for _, c := range []struct {
-		v    any
-		t    *dialect.DataType
-		want string
-	}{
-		{[]any{true}, &dialect.DataType{Key: "ARRAY", Elem: &dialect.DataType{Key: "BOOLEAN"}}, "ARRAY[true]::TINYINT(1)[]"},
-		{"hi", &dialect.DataType{Key: "BLOB"}, "X'6869'"},
-		{[]any{1.0, 5.0}, &dialect.DataType{Key: "RANGE"}, "ARRAY[1,5]"},
-	} {
-		got, err := d.fb.Escape(c.v, c.t)
-		if err != nil || got != c.want {
-			t.Errorf("base Escape(%v, %s) = %q, %v; want %q", dialect.Describe(c.v), c.t.Key, got, err, c.want)
-		}
-	}
 }
 
 func TestConnConfig(t *testing.T) {

@@ -16,11 +16,8 @@ import (
 
 // Dialect is Sequelize's PostgreSQL dialect.
 type Dialect struct {
-	cfg dialect.Config
-	f   sqlgen.Flavor
-	// fb is f for the attributes bulkInsert and bulkUpdate take as an
-	// argument: Sequelize does not normalize them to the dialect's types.
-	fb    sqlgen.Flavor
+	cfg   dialect.Config
+	f     sqlgen.Flavor
 	state *state
 	// prependSearchPath is dialectOptions.prependSearchPath: every query
 	// (but those with supportsSearchPath: false) starts with
@@ -50,8 +47,6 @@ func New(cfg dialect.Config) (*Dialect, error) {
 	}
 	d := &Dialect{cfg: cfg, f: flavorFor(tz), state: &state{}, prependSearchPath: truthy(cfg.DialectOptions["prependSearchPath"])}
 	d.f.InlineValues = d.prependSearchPath
-	d.fb = d.f
-	d.fb.EscapeTyped, d.fb.FormatTyped = escapeTypedBase, formatTypedBase
 	return d, nil
 }
 

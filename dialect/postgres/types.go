@@ -284,50 +284,8 @@ func blobBytes(v any) []byte {
 	return []byte(jsText(v))
 }
 
-// escapeTypedBase is typed escaping for the attributes bulkInsert and
-// bulkUpdate receive as an argument: Sequelize does not normalize those,
-// so they are require('sequelize')'s base types. Only ARRAY (whose methods
-// the postgres dialect patches onto the base class) differs from plain
-// escaping; RANGE and HSTORE have no stringify there, BLOB writes X'…',
-// and the ARRAY cast uses the base types' SQL.
-func escapeTypedBase(f sqlgen.Flavor, v any, t *dialect.DataType) (string, bool, error) {
-	switch t.Key {
-	case "ARRAY":
-		return arrayLiteral(f, v, t, baseTypeSQL)
-	case "RANGE", "HSTORE":
-		s, err := f.EscapeValue(v, f.Timezone, false)
-		return s, true, err
-	case "BLOB":
-		return "X'" + hex.EncodeToString(blobBytes(v)) + "'", true, nil
-	case "GEOMETRY", "GEOGRAPHY":
-		return "", true, dialect.Unsupported(dialect.Postgres, "a %s value typed by a bulkInsert/bulkUpdate attribute (Sequelize writes it as WKT with ST_GeomFromText)", t.Key)
-	case "DATE", "DATEONLY":
-		if _, ok := isInf(v); ok {
-			return "'Invalid date'", true, nil
-		}
-	}
-	return "", false, nil
-}
-
-// formatTypedBase is bindParam for the base types (see escapeTypedBase).
-func formatTypedBase(f sqlgen.Flavor, v any, t *dialect.DataType, bind func(any) string) (string, bool, error) {
-	switch t.Key {
-	case "ARRAY":
-		return formatTyped(f, v, t, bind)
-	case "RANGE", "HSTORE":
-		return bind(v), true, nil
-	case "GEOMETRY", "GEOGRAPHY":
-		return "", true, dialect.Unsupported(dialect.Postgres, "a %s value typed by a bulkInsert/bulkUpdate attribute (Sequelize writes it as WKT with ST_GeomFromText)", t.Key)
-	case "DATE", "DATEONLY":
-		if _, ok := isInf(v); ok {
-			return bind("Invalid date"), true, nil
-		}
-	}
-	return "", false, nil
-}
-
 // baseTypeSQL is toSql of Sequelize's base data types (src/data-types.js),
-// which the ARRAY cast of a non-normalized attribute uses.
+// for the types the postgres dialect does not override (MEDIUMINT).
 func baseTypeSQL(t *dialect.DataType) string {
 	if t == nil {
 		return "undefined"

@@ -150,24 +150,16 @@ func (d *Dialect) Classify(err error) *dialect.DBError {
 		if m := uniqueDetailRE.FindStringSubmatch(strings.ReplaceAll(pe.Detail, `"`, "")); m != nil {
 			// _.zipObject(columns, values): "Validation error" with
 			// err.fields { column: value }.
-			cols, vals := strings.Split(m[1], ", "), strings.Split(m[2], ", ")
-			fv := &dialect.Object{}
-			for i, c := range cols {
-				var v any = dialect.Undefined{}
-				if i < len(vals) {
-					v = vals[i]
-				}
-				fv.Set(dialect.Key{Name: c}, v)
-			}
-			e.Fields, e.FieldValues = cols, fv
+			e.Fields, e.FieldValues = zipFields(m[1], m[2])
 			e.SequelizeMessage = "Validation error"
 		} else {
 			e.SequelizeMessage = pe.Message
 		}
 	case "23P01":
 		e.Kind = dialect.KindExclusionConstraint
+		e.SequelizeMessage = "Exclusion constraint error"
 		if m := uniqueDetailRE.FindStringSubmatch(pe.Detail); m != nil {
-			e.Fields = strings.Split(m[1], ", ")
+			e.Fields, e.FieldValues = zipFields(m[1], m[2])
 		}
 	case "42704":
 		if sql != "" && constraintOrIndex.MatchString(sql) {
@@ -176,6 +168,21 @@ func (d *Dialect) Classify(err error) *dialect.DBError {
 		}
 	}
 	return e
+}
+
+// zipFields is _.zipObject(columns.split(", "), values.split(", ")) of a
+// "Key (columns)=(values)" detail.
+func zipFields(columns, values string) ([]string, *dialect.Object) {
+	cols, vals := strings.Split(columns, ", "), strings.Split(values, ", ")
+	fv := &dialect.Object{}
+	for i, c := range cols {
+		var v any = dialect.Undefined{}
+		if i < len(vals) {
+			v = vals[i]
+		}
+		fv.Set(dialect.Key{Name: c}, v)
+	}
+	return cols, fv
 }
 
 func isInf(v any) (float64, bool) {

@@ -55,3 +55,15 @@ compat:
 
 clean:
 	rm -rf bin tmp
+
+## bench: start-up, throughput and peak RSS of sqzjs against sequelize-cli
+## and a raw replay of the same SQL on every dialect (needs the servers;
+## sequelize-cli when Node is installed); prints the table and writes
+## bench/RESULTS.md. Not part of make test. BENCHFLAGS: see
+## `go run ./bench/cmd/bench -h` (e.g. BENCHFLAGS='-dialects sqlite -runs 3').
+.PHONY: bench
+bench:
+	mkdir -p tmp/bench
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags='-s -w' -o tmp/bench/sqzjs ./cmd/sqzjs
+	$(GO) build -o tmp/bench/sqlite-replay ./bench/cmd/sqlite-replay
+	$(GO) run ./bench/cmd/bench -sqzjs tmp/bench/sqzjs -sqlite-replay tmp/bench/sqlite-replay $(BENCHFLAGS)

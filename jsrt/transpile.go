@@ -47,11 +47,12 @@ const (
 
 // transpileKindOf decides whether file, with content src, must go through esbuild.
 func (r *Runtime) transpileKindOf(file string, src []byte) transpileKind {
-	switch path.Ext(file) {
+	ext := path.Ext(file)
+	if path.Base(file) == ext {
+		ext = "" // a dot file such as .sequelizerc has no extension, as in Node
+	}
+	switch ext {
 	case ".ts", ".mts":
-		if strings.HasSuffix(file, ".d.ts") || strings.HasSuffix(file, ".d.mts") {
-			return asTS // declarations hold no code; esbuild makes them empty
-		}
 		return asTS
 	case ".cts":
 		return asCommonTS

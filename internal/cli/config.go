@@ -50,6 +50,7 @@ func (r *run) loadRC(inv *invocation) (map[string]any, string, error) {
 		if err != nil {
 			return nil, err
 		}
+		mod = esmDefault(mod)
 		stringify, _ := goja.AssertFunction(vm.Get("JSON").ToObject(vm).Get("stringify"))
 		s, err := stringify(goja.Undefined(), mod)
 		if err != nil {
@@ -88,7 +89,34 @@ func (r *run) configFile(inv *invocation) string {
 	if alt := path.Join(r.cwd, "config", "config.js"); r.exists(alt) {
 		return alt
 	}
-	return path.Join(r.cwd, "config", "config.json")
+	def := path.Join(r.cwd, "config", "config.json")
+	if !r.exists(def) {
+		// sqzjs only: a TypeScript or ES module config where sequelize-cli
+		// would find none.
+		for _, ext := range []string{".ts", ".cjs", ".mjs", ".cts", ".mts"} {
+			if alt := path.Join(r.cwd, "config", "config"+ext); r.exists(alt) {
+				return alt
+			}
+		}
+	}
+	return def
+}
+
+// esmDefault is what import() gives as the default export of a module
+// that jsrt transpiled from an ES module (marked __esModule): its default
+// export; any other value is returned as it is.
+func esmDefault(v goja.Value) goja.Value {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return v
+	}
+	if m := obj.Get("__esModule"); m == nil || !m.ToBoolean() {
+		return v
+	}
+	if d := obj.Get("default"); d != nil {
+		return d
+	}
+	return goja.Undefined()
 }
 
 // configSource is the result of config-helper.js init(): the raw config
@@ -127,7 +155,11 @@ func (r *run) loadConfig(inv *invocation) (*configSource, error) {
 		return src, nil
 	}
 	v, err := r.await(func(vm *goja.Runtime) (goja.Value, error) {
-		return r.rt.Require(src.file)
+		v, err := r.rt.Require(src.file)
+		if err != nil {
+			return nil, err
+		}
+		return esmDefault(v), nil
 	})
 	if err != nil {
 		src.err = err

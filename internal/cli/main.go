@@ -12,7 +12,8 @@ import (
 // command, unknown command, --help, strict option checks, .sequelizerc,
 // then the command.
 func (r *run) main() int {
-	inv := parseArgs(r.st.Args)
+	args, requires := splitRequires(r.st.Args)
+	inv := parseArgs(args)
 	if inv.flagBool("version") {
 		r.out.log(Version)
 		return 0
@@ -57,6 +58,9 @@ func (r *run) main() int {
 	}
 	r.sess = sess
 	defer sess.Close()
+	if err := r.preload(requires); err != nil {
+		return r.failJS(err)
+	}
 	rc, file, err := r.loadRC(inv)
 	if err != nil {
 		return r.failJS(err)

@@ -15,7 +15,7 @@ var loaderHooks = map[string]bool{
 	"ts-node": true, "ts-node/register": true, "ts-node/register/transpile-only": true,
 	"ts-node/register/files": true, "ts-node/register/type-check": true, "ts-node/esm": true,
 	"ts-node/esm/transpile-only": true,
-	"@babel/register": true, "babel-register": true, "@babel/polyfill": true, "babel-polyfill": true,
+	"@babel/register":            true, "babel-register": true, "@babel/polyfill": true, "babel-polyfill": true,
 	"tsx": true, "tsx/cjs": true, "tsx/esm": true, "tsx/cjs/api": true, "tsx/esm/api": true,
 	"esm": true, "esbuild-register": true, "esbuild-register/dist/node": true,
 	"@swc/register": true, "@swc-node/register": true, "@swc-node/register/register": true,

@@ -47,6 +47,10 @@ func runSqzjs(ctx context.Context, args []string, dir string, env []string) (std
 			envMap[k] = v
 		}
 	}
+	now := time.Now
+	if t, ok := scenario.ClockFrom(ctx); ok {
+		now = func() time.Time { return t }
+	}
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
 	var out, errb bytes.Buffer
@@ -64,6 +68,9 @@ func runSqzjs(ctx context.Context, args []string, dir string, env []string) (std
 		Stdout:    &out,
 		Stderr:    &errb,
 		WriteFile: func(name string, data []byte) error { return os.WriteFile(name, data, 0o666) },
+		MkdirAll:  func(name string) error { return os.MkdirAll(name, 0o777) },
+		Remove:    os.Remove,
+		Now:       now,
 	})
 	if ctx.Err() != nil {
 		return nil, nil, 0, fmt.Errorf("sqzjs %s: %w", strings.Join(args, " "), ctx.Err())

@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"fmt"
+	"math"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 
 	"github.com/sqzjs/sqzjs/migrate"
 )
@@ -80,6 +84,39 @@ func seedNames(inv *invocation) []string {
 	return out
 }
 
+var (
+	yargsHex    = regexp.MustCompile(`(?i)^0x[0-9a-f]+$`)
+	yargsNumber = regexp.MustCompile(`^-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$`)
+)
+
+// yargsNumeric reports whether yargs-parser turns an array value into a
+// number (--seed is an array option without a type, so numbers are parsed)
+// and returns the number as JavaScript prints it.
+func yargsNumeric(s string) (string, bool) {
+	if yargsHex.MatchString(s) {
+		n, err := strconv.ParseUint(s[2:], 16, 64)
+		if err != nil || n > 1<<53-1 {
+			return "", false
+		}
+		return strconv.FormatUint(n, 10), true
+	}
+	if len(s) > 1 && s[0] == '0' && s[1] != '.' {
+		return "", false
+	}
+	if !yargsNumber.MatchString(s) {
+		return "", false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.Abs(math.Floor(f)) > 1<<53-1 {
+		return "", false
+	}
+	out := strconv.FormatFloat(f, 'f', -1, 64)
+	if math.Abs(f) >= 1e21 || (f != 0 && math.Abs(f) < 1e-6) {
+		out = strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return out, true
+}
+
 // seed is seed_one.js db:seed: umzug's up(names) with the base names of
 // the --seed files; each must exist (prefix match) and be pending. Without
 // --seed nothing runs.
@@ -87,6 +124,10 @@ func (r *run) seed(inv *invocation) int {
 	return r.withSeeder(inv, func(m *migrator) int {
 		names := []string{}
 		for _, s := range seedNames(inv) {
+			if n, isNum := yargsNumeric(s); isNum {
+				// path.basename(number) throws.
+				return r.out.report(failure{message: fmt.Sprintf(`The "path" argument must be of type string. Received type number (%s)`, n)})
+			}
 			names = append(names, path.Base(s))
 		}
 		return r.done(m.runner.Up(r.st.Ctx, migrate.UpOptions{Names: names}))
@@ -102,7 +143,12 @@ func (r *run) seedUndo(inv *invocation) int {
 			return r.failJS(err)
 		}
 		if inv.has("seed") {
-			wanted := inv.lists["seed"]
+			var wanted []string
+			for _, s := range inv.lists["seed"] {
+				if _, isNum := yargsNumeric(s); !isNum {
+					wanted = append(wanted, s) // a number never equals a file name
+				}
+			}
 			list = slices.DeleteFunc(list, func(f string) bool { return !slices.Contains(wanted, f) })
 		}
 		if len(list) == 0 {

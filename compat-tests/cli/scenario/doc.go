@@ -49,7 +49,14 @@
 //     relative to the project (default db/development.sqlite); it is the
 //     database dumped on sqlite.
 //   - files: project files (space separated) whose content is part of the
-//     recording, e.g. a JSON migration storage.
+//     recording, e.g. a JSON migration storage. A glob pattern records every
+//     file it matches (generated files: "migrations/*.js"), a folder ending
+//     in "/" records its listing (sub-folders with a final "/",
+//     node_modules left out).
+//   - clock: an RFC 3339 time (2024-01-02T03:04:05Z) both tools run under:
+//     the recorder preloads a fake Date into Node (node --require), the
+//     tests set sqzjs's State.Now. File names of the generators and
+//     seeders' new Date() are then the same on both sides.
 //
 // Per dialect and step n the recording has <dialect>/<n>.stdout,
 // <dialect>/<n>.stderr, <dialect>/<n>.exit (the exit code), <dialect>/<n>.schema
@@ -65,7 +72,11 @@
 // dialects a fresh database is created and every step gets "--env test"
 // appended, with DATABASE_URL pointing at the database (postgres://,
 // mysql:// or mariadb:// by dialect): projects name it with
-// "use_env_variable": "DATABASE_URL" in their test environment. Steps run
+// "use_env_variable": "DATABASE_URL" in their test environment.
+// SCRATCH_DATABASE_URL names a second database on the same server that does
+// not exist (the fresh name plus "_scratch", normalised to
+// "<database>_scratch"), for db:create and db:drop; Play drops it at the
+// end. Steps run
 // with TZ=UTC, NO_COLOR=1 and FORCE_COLOR=0, and without NODE_ENV.
 //
 // # Normalisation

@@ -56,6 +56,25 @@ func ExecRunner(timeout time.Duration, argv ...string) Runner {
 	}
 }
 
+type clockKey struct{}
+
+// WithClock returns ctx carrying the fixed time a step must run under.
+func WithClock(ctx context.Context, t time.Time) context.Context {
+	return context.WithValue(ctx, clockKey{}, t)
+}
+
+// ClockFrom returns the fixed time of a step ([Scenario.Clock], passed by
+// [Play] to the [Runner] in its context), if the scenario has one.
+func ClockFrom(ctx context.Context) (time.Time, bool) {
+	t, ok := ctx.Value(clockKey{}).(time.Time)
+	return t, ok && !t.IsZero()
+}
+
+// ScratchSuffix is added to the fresh database's name to make the name of
+// a second database that does not exist: SCRATCH_DATABASE_URL points at it
+// (db:create / db:drop scenarios), and Play drops it at the end.
+const ScratchSuffix = "_scratch"
+
 // Options configure [Play].
 type Options struct {
 	// RepoRoot is the directory the scenario's project is relative to.
@@ -228,12 +247,22 @@ func Play(ctx context.Context, s *Scenario, o Options) ([]Step, error) {
 	if abs, err := filepath.Abs(filepath.Join(o.WorkDir, "project")); err == nil && abs != project {
 		norm.Projects = append([]string{abs}, norm.Projects...)
 	}
-	dbURL := ""
+	dbURL, scratchURL := "", ""
 	if o.DB != nil {
 		dbURL = DatabaseURL(o.Dialect, o.DB.Conn)
+		scratch := o.DB.Conn
+		scratch.Database += ScratchSuffix
+		scratchURL = DatabaseURL(o.Dialect, scratch)
 		norm.Database = o.DB.Name
+		defer dropScratch(ctx, o)
 	}
 	env := Env(base, dbURL)
+	if scratchURL != "" {
+		env = append(env, "SCRATCH_DATABASE_URL="+scratchURL)
+	}
+	if !s.Clock.IsZero() {
+		ctx = WithClock(ctx, s.Clock)
+	}
 	var steps []Step
 	for i, line := range s.Steps {
 		args, err := StepArgs(line, o.Dialect)
@@ -265,6 +294,22 @@ func Play(ctx context.Context, s *Scenario, o Options) ([]Step, error) {
 	return steps, nil
 }
 
+// dropScratch drops the scratch database a step may have created (from the
+// fresh database's pool: neither server needs another connection for it).
+func dropScratch(ctx context.Context, o Options) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	name := o.DB.Name + ScratchSuffix
+	if o.Dialect == "postgres" {
+		if _, err := o.DB.DB.ExecContext(ctx, `DROP DATABASE IF EXISTS "`+name+`" WITH (FORCE)`); err == nil {
+			return
+		}
+		_, _ = o.DB.DB.ExecContext(ctx, `DROP DATABASE IF EXISTS "`+name+`"`)
+		return
+	}
+	_, _ = o.DB.DB.ExecContext(ctx, "DROP DATABASE IF EXISTS `"+name+"`")
+}
+
 // NoDatabaseFile is the schema of a sqlite step after which the project's
 // SQLite file does not exist.
 const NoDatabaseFile = "(no database file)\n"
@@ -287,16 +332,57 @@ func dumpAfter(ctx context.Context, o Options, sqliteFile string) (string, error
 func readFiles(project string, files []string) string {
 	var b strings.Builder
 	for _, f := range files {
-		data, err := os.ReadFile(filepath.Join(project, filepath.FromSlash(f)))
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
+		if dir, ok := strings.CutSuffix(f, "/"); ok {
+			entries, err := os.ReadDir(filepath.Join(project, filepath.FromSlash(dir)))
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
 				fmt.Fprintf(&b, "== %s == (missing)\n", f)
-			} else {
+			case err != nil:
 				fmt.Fprintf(&b, "== %s == (%v)\n", f, err)
+			default:
+				fmt.Fprintf(&b, "== %s ==\n", f)
+				for _, e := range entries {
+					if e.Name() == "node_modules" {
+						continue // the recorder links Node's in
+					}
+					if e.IsDir() {
+						fmt.Fprintf(&b, "%s/\n", e.Name())
+					} else {
+						fmt.Fprintf(&b, "%s\n", e.Name())
+					}
+				}
 			}
 			continue
 		}
-		fmt.Fprintf(&b, "== %s ==\n%s", f, Encode(string(data)))
+		names := []string{f}
+		if strings.ContainsAny(f, "*?[") {
+			matches, err := filepath.Glob(filepath.Join(project, filepath.FromSlash(f)))
+			if err != nil {
+				fmt.Fprintf(&b, "== %s == (%v)\n", f, err)
+				continue
+			}
+			if len(matches) == 0 {
+				fmt.Fprintf(&b, "== %s == (no match)\n", f)
+				continue
+			}
+			names = names[:0]
+			for _, m := range matches {
+				rel, _ := filepath.Rel(project, m)
+				names = append(names, filepath.ToSlash(rel))
+			}
+		}
+		for _, n := range names {
+			data, err := os.ReadFile(filepath.Join(project, filepath.FromSlash(n)))
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					fmt.Fprintf(&b, "== %s == (missing)\n", n)
+				} else {
+					fmt.Fprintf(&b, "== %s == (%v)\n", n, err)
+				}
+				continue
+			}
+			fmt.Fprintf(&b, "== %s ==\n%s", n, Encode(string(data)))
+		}
 	}
 	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Dialects lists every dialect a scenario can be recorded for, in the order
@@ -40,8 +41,13 @@ type Scenario struct {
 	// Storage is the SQLite file the project's development configuration
 	// names, relative to the project ("" means [DefaultStorage]).
 	Storage string
-	// Files lists project files whose content is recorded after each step.
+	// Files lists project files whose content is recorded after each step:
+	// a path, a glob pattern (every file it matches), or a folder ending in
+	// "/" (its listing).
 	Files []string
+	// Clock, when not zero, is the fixed time both tools run under (the
+	// generators put it in file names; seeders' new Date() read it).
+	Clock time.Time
 	// Steps are the sequelize-cli command lines, as written.
 	Steps []string
 	// Recordings holds the recorded steps per dialect; a dialect without
@@ -279,8 +285,14 @@ func (s *Scenario) parseHeader(sec section) error {
 				s.Storage = val
 			case "files":
 				s.Files = strings.Fields(val)
+			case "clock":
+				t, err := time.Parse(time.RFC3339, val)
+				if err != nil {
+					return &ParseError{Line: lineNo, Msg: fmt.Sprintf("clock: want an RFC 3339 time such as 2024-01-02T03:04:05Z, have %q", val)}
+				}
+				s.Clock = t.UTC()
 			default:
-				return &ParseError{Line: lineNo, Msg: fmt.Sprintf("unknown header %q (want project, dialects, sqlite-storage or files)", key)}
+				return &ParseError{Line: lineNo, Msg: fmt.Sprintf("unknown header %q (want project, dialects, sqlite-storage, files or clock)", key)}
 			}
 			continue
 		}

@@ -244,7 +244,7 @@ func recordOne(ctx context.Context, cfg config, l *loaded, dialect string) ([]sc
 		Prepare: func(project string) error {
 			return os.Symlink(filepath.Join(cfg.nodeDir, "node_modules"), filepath.Join(project, "node_modules"))
 		},
-		Run: scenario.ExecRunner(cfg.timeout, cfg.node, cliPath(cfg)),
+		Run: clockRunner(cfg, work),
 	}
 	if cfg.verbose {
 		opts.AfterStep = func(n int, st scenario.Step) {
@@ -270,6 +270,39 @@ func recordOne(ctx context.Context, cfg config, l *loaded, dialect string) ([]sc
 		}
 	}
 	return steps, nil
+}
+
+// fakeDate is the preload (node --require) that runs sequelize-cli under a
+// scenario's fixed clock: Date.now() and new Date() without arguments give
+// that time; everything else is the real Date (instanceof still holds).
+const fakeDate = `'use strict';
+const RealDate = Date;
+const NOW = %d;
+function FakeDate(...args) {
+  if (!new.target) return new RealDate(NOW).toString();
+  return args.length === 0 ? new RealDate(NOW) : new RealDate(...args);
+}
+Object.setPrototypeOf(FakeDate, RealDate);
+FakeDate.prototype = RealDate.prototype;
+FakeDate.now = () => NOW;
+global.Date = FakeDate;
+`
+
+// clockRunner runs sequelize-cli, under the fixed clock of the step's
+// context when the scenario has one (scenario.ClockFrom).
+func clockRunner(cfg config, work string) scenario.Runner {
+	plain := scenario.ExecRunner(cfg.timeout, cfg.node, cliPath(cfg))
+	return func(ctx context.Context, args []string, dir string, env []string) ([]byte, []byte, int, error) {
+		t, ok := scenario.ClockFrom(ctx)
+		if !ok {
+			return plain(ctx, args, dir, env)
+		}
+		preload := filepath.Join(work, fmt.Sprintf("fake-date-%d.js", t.UnixMilli()))
+		if err := os.WriteFile(preload, fmt.Appendf(nil, fakeDate, t.UnixMilli()), 0o644); err != nil {
+			return nil, nil, 0, err
+		}
+		return scenario.ExecRunner(cfg.timeout, cfg.node, "--require", preload, cliPath(cfg))(ctx, args, dir, env)
+	}
 }
 
 // apply stores the new recordings, writes the file when it changed and

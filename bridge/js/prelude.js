@@ -596,6 +596,13 @@
   }
   function normalizeAttribute(attribute) {
     if (!isPlainObject(attribute)) attribute = { type: attribute };
+    // sqzjs extension: Sequelize 3's references: 'table' with referencesKey
+    // (and referencesDeferrable), as Sequelize 3 itself rewrote it.
+    if (typeof attribute.references === 'string' && (attribute.referencesKey !== undefined || attribute.referencesDeferrable !== undefined)) {
+      attribute.references = { model: attribute.references, key: attribute.referencesKey, deferrable: attribute.referencesDeferrable };
+      delete attribute.referencesKey;
+      delete attribute.referencesDeferrable;
+    }
     if (!attribute.type) return attribute;
     attribute.type = normalizeDataType(attribute.type);
     if (Object.prototype.hasOwnProperty.call(attribute, 'defaultValue')) {
@@ -789,6 +796,9 @@
       return native.run('removeIndex', options, tableName, indexNameOrAttributes, options);
     }
     async addConstraint(tableName, options) {
+      // sqzjs extension: Sequelize 5's addConstraint(tableName, attributes,
+      // options), which Sequelize 6 rejects ("Fields must be specified").
+      if (Array.isArray(options)) options = Object.assign({}, arguments[2], { fields: options });
       if (!options.fields) throw new Error('Fields must be specified through options.fields');
       if (!options.type) throw new Error('Constraint type must be specified through options.type');
       options = structuredCloneish(options || {});
@@ -1040,6 +1050,155 @@
   Sequelize.prototype.Op = Op;
   Sequelize.Sequelize = Sequelize;
   Sequelize.default = Sequelize;
+
+  // ---------------------------------------------------------------- sqzjs extension: Bluebird methods
+  // Sequelize ≤ 5 returned Bluebird promises, and migrations written for it
+  // call Bluebird's methods on what queryInterface and sequelize methods
+  // return (.spread, .tap, .map, .each, .return, .catch(predicate, fn) …),
+  // which Sequelize 6's native promises do not have (calling them throws).
+  // Those methods return a Promise subclass that has them; awaiting, .then,
+  // .catch(fn) and .finally behave as native promises do.
+  const bluebirdMatches = (err, filters) => filters.some((f) => {
+    if (f === Error || (typeof f === 'function' && f.prototype instanceof Error)) return err instanceof f;
+    if (typeof f === 'function') return !!f(err);
+    if (f && typeof f === 'object') return Object.keys(f).every((k) => err != null && err[k] == f[k]); // eslint-disable-line eqeqeq
+    return false;
+  });
+  class BluebirdPromise extends Promise {
+    static map(items, mapper, options) {
+      return BluebirdPromise.resolve(items).then((list) => {
+        list = Array.from(list);
+        const limit = options && options.concurrency > 0 ? options.concurrency : Infinity;
+        if (limit >= list.length) return BluebirdPromise.all(list.map((v, i) => BluebirdPromise.resolve(v).then((x) => mapper(x, i, list.length))));
+        const out = new Array(list.length);
+        let next = 0;
+        const worker = async () => {
+          while (next < list.length) {
+            const i = next++;
+            out[i] = await mapper(await list[i], i, list.length);
+          }
+        };
+        return BluebirdPromise.all(Array.from({ length: limit }, worker)).then(() => out);
+      });
+    }
+    static mapSeries(items, mapper) {
+      return BluebirdPromise.resolve(items).then(async (list) => {
+        list = Array.from(list);
+        const out = [];
+        for (let i = 0; i < list.length; i++) out.push(await mapper(await list[i], i, list.length));
+        return out;
+      });
+    }
+    static each(items, iterator) {
+      return BluebirdPromise.resolve(items).then(async (list) => {
+        list = Array.from(list);
+        for (let i = 0; i < list.length; i++) await iterator(await list[i], i, list.length);
+        return list;
+      });
+    }
+    static filter(items, predicate) {
+      return BluebirdPromise.map(items, (v, i, n) => BluebirdPromise.resolve(predicate(v, i, n)).then((keep) => [keep, v]))
+        .then((pairs) => pairs.filter((p) => p[0]).map((p) => p[1]));
+    }
+    static reduce(items, reducer, initial) {
+      return BluebirdPromise.resolve(items).then(async (list) => {
+        list = Array.from(list);
+        let i = 0;
+        let acc = initial;
+        if (arguments.length < 3) acc = await list[i++];
+        else acc = await acc;
+        for (; i < list.length; i++) acc = await reducer(acc, await list[i], i, list.length);
+        return acc;
+      });
+    }
+    static props(obj) {
+      return BluebirdPromise.resolve(obj).then((o) => {
+        const entries = o instanceof Map ? Array.from(o.entries()) : Object.keys(o).map((k) => [k, o[k]]);
+        return BluebirdPromise.all(entries.map((e) => e[1])).then((values) => {
+          if (o instanceof Map) return new Map(entries.map((e, i) => [e[0], values[i]]));
+          const out = {};
+          entries.forEach((e, i) => { out[e[0]] = values[i]; });
+          return out;
+        });
+      });
+    }
+    static join(...args) {
+      const fn = typeof args[args.length - 1] === 'function' ? args.pop() : null;
+      return BluebirdPromise.all(args).then((values) => (fn ? fn(...values) : values));
+    }
+    static delay(ms, value) { return new BluebirdPromise((resolve) => setTimeout(() => resolve(value), ms)); }
+    static try(fn) { return new BluebirdPromise((resolve) => resolve(fn())); }
+    static attempt(fn) { return BluebirdPromise.try(fn); }
+    static method(fn) { return function (...args) { return BluebirdPromise.try(() => fn.apply(this, args)); }; }
+    static fromCallback(fn) {
+      return new BluebirdPromise((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
+    }
+    spread(fn) { return this.then((v) => BluebirdPromise.all(v)).then((a) => fn(...a)); }
+    tap(fn) { return this.then((v) => BluebirdPromise.resolve(fn(v)).then(() => v)); }
+    tapCatch(...args) {
+      const fn = args.pop();
+      return super.catch((e) => {
+        if (args.length && !bluebirdMatches(e, args)) throw e;
+        return BluebirdPromise.resolve(fn(e)).then(() => { throw e; });
+      });
+    }
+    catch(...args) {
+      if (args.length <= 1) return super.catch(args[0]);
+      const fn = args.pop();
+      return super.catch((e) => {
+        if (bluebirdMatches(e, args)) return fn(e);
+        throw e;
+      });
+    }
+    caught(...args) { return this.catch(...args); }
+    error(fn) { return this.catch((e) => e instanceof Error && e.isOperational === true, fn); }
+    map(fn, options) { return this.then((v) => BluebirdPromise.map(v, fn, options)); }
+    mapSeries(fn) { return this.then((v) => BluebirdPromise.mapSeries(v, fn)); }
+    each(fn) { return this.then((v) => BluebirdPromise.each(v, fn)); }
+    filter(fn) { return this.then((v) => BluebirdPromise.filter(v, fn)); }
+    reduce(fn, initial) { return this.then((v) => (arguments.length < 2 ? BluebirdPromise.reduce(v, fn) : BluebirdPromise.reduce(v, fn, initial))); }
+    all() { return this.then((v) => BluebirdPromise.all(v)); }
+    props() { return this.then((v) => BluebirdPromise.props(v)); }
+    get(key) { return this.then((v) => v[key]); }
+    call(name, ...args) { return this.then((v) => v[name](...args)); }
+    return(value) { return this.then(() => value); }
+    thenReturn(value) { return this.then(() => value); }
+    throw(reason) { return this.then(() => { throw reason; }); }
+    thenThrow(reason) { return this.then(() => { throw reason; }); }
+    lastly(fn) { return this.finally(fn); }
+    delay(ms) { return this.then((v) => BluebirdPromise.delay(ms, v)); }
+    asCallback(cb) {
+      if (typeof cb === 'function') this.then((v) => cb(null, v), (e) => cb(e));
+      return this;
+    }
+    nodeify(cb) { return this.asCallback(cb); }
+    done(onFulfilled, onRejected) {
+      this.then(onFulfilled, onRejected).catch((e) => setTimeout(() => { throw e; }, 0));
+    }
+    reflect() {
+      return this.then(
+        (value) => ({ isFulfilled: () => true, isRejected: () => false, value: () => value, reason: () => undefined }),
+        (reason) => ({ isFulfilled: () => false, isRejected: () => true, value: () => undefined, reason: () => reason }),
+      );
+    }
+  }
+  // The methods of queryInterface and of the Sequelize instance that
+  // return a promise return a BluebirdPromise.
+  for (const proto of [QueryInterface.prototype, Sequelize.prototype]) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const f = Object.getOwnPropertyDescriptor(proto, name).value;
+      if (typeof f !== 'function' || name === 'constructor') continue;
+      const wrapped = {
+        [name](...args) {
+          const result = f.apply(this, args);
+          return result instanceof Promise && !(result instanceof BluebirdPromise) ? BluebirdPromise.resolve(result) : result;
+        },
+      }[name];
+      Object.defineProperty(proto, name, { value: wrapped, writable: true, configurable: true });
+    }
+  }
+  Sequelize.Promise = BluebirdPromise; // Sequelize ≤ 5's Sequelize.Promise
+  // ---------------------------------------------------------------- end of the Bluebird extension
   class Model {
     static init() { throw native.unsupported('Model.init'); }
   }

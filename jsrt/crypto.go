@@ -64,6 +64,59 @@ func (r *Runtime) cryptoModule() goja.Value {
 		return vm.ToValue(lo + n.Int64())
 	})
 	_ = m.Set("getRandomValues", r.getRandomValues)
+	// randomFillSync(buf[, offset[, size]]) and randomFill(buf[, offset[, size]], cb): uuid's rng.
+	fill := func(call goja.FunctionCall) goja.Value {
+		buf, ok := call.Argument(0).(*goja.Object)
+		if !ok {
+			panic(r.newNodeError(errInvalidArg("buf", "an instance of ArrayBuffer or ArrayBufferView", call.Argument(0)), "TypeError", "code", "ERR_INVALID_ARG_TYPE"))
+		}
+		n := buf.Get("byteLength").ToInteger()
+		offset, size := int64(0), n
+		var args []goja.Value
+		for _, a := range call.Arguments[1:] {
+			if _, isFn := goja.AssertFunction(a); isFn {
+				break
+			}
+			args = append(args, a)
+		}
+		if len(args) > 0 && !goja.IsUndefined(args[0]) {
+			offset = args[0].ToInteger()
+		}
+		size = n - offset
+		if len(args) > 1 && !goja.IsUndefined(args[1]) {
+			size = args[1].ToInteger()
+		}
+		if offset < 0 || offset > n || size < 0 || offset+size > n {
+			panic(r.newNodeError(errString(`The value of "offset" or "size" is out of range`), "RangeError", "code", "ERR_OUT_OF_RANGE"))
+		}
+		b := make([]byte, size)
+		_, _ = rand.Read(b)
+		ab, start := buf.Get("buffer"), buf.Get("byteOffset").ToInteger()
+		if ab == nil || goja.IsUndefined(ab) {
+			ab, start = buf, 0 // an ArrayBuffer itself
+		}
+		view, err := vm.New(vm.Get("Uint8Array"), ab, vm.ToValue(start+offset), vm.ToValue(size))
+		if err != nil {
+			panic(err)
+		}
+		for i, c := range b {
+			_ = view.Set(itoa(i), int(c))
+		}
+		return buf
+	}
+	_ = m.Set("randomFillSync", fill)
+	_ = m.Set("randomFill", func(call goja.FunctionCall) goja.Value {
+		var cb goja.Value = goja.Undefined()
+		if len(call.Arguments) > 0 {
+			cb = call.Arguments[len(call.Arguments)-1]
+		}
+		if _, ok := goja.AssertFunction(cb); !ok {
+			panic(r.newNodeError(errInvalidArg("callback", "function", cb), "TypeError", "code", "ERR_INVALID_ARG_TYPE"))
+		}
+		buf := fill(call)
+		r.nextTick(cb, goja.Null(), buf)
+		return goja.Undefined()
+	})
 	_ = m.Set("timingSafeEqual", func(a, b goja.Value) bool {
 		x, y := buffer.DecodeBytes(vm, a, goja.Undefined()), buffer.DecodeBytes(vm, b, goja.Undefined())
 		if len(x) != len(y) {

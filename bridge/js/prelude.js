@@ -362,6 +362,15 @@
     constructor(constraints) { super(); this.constraints = constraints; }
     toSql(qg) { return qg ? qg.setImmediateQuery(this.constraints) : ''; }
   }
+  // The part of Postgres's query generator Deferrable.toSql calls.
+  const pgDeferGenerator = {
+    setDeferredQuery(columns) {
+      return `SET CONSTRAINTS ${columns && columns.length ? columns.map((c) => native.quoteIdentifier(c)).join(', ') : 'ALL'} DEFERRED`;
+    },
+    setImmediateQuery(columns) {
+      return `SET CONSTRAINTS ${columns && columns.length ? columns.map((c) => native.quoteIdentifier(c)).join(', ') : 'ALL'} IMMEDIATE`;
+    },
+  };
   const Deferrable = {
     INITIALLY_DEFERRED: classToInvokable(INITIALLY_DEFERRED),
     INITIALLY_IMMEDIATE: classToInvokable(INITIALLY_IMMEDIATE),
@@ -689,7 +698,15 @@
       }
     }
     async prepareEnvironment() {
-      await native.begin(this, this.parent, this.options);
+      // setDeferrable: only Postgres's generator has deferConstraintsQuery
+      // (SET CONSTRAINTS …); elsewhere it returns undefined and nothing runs.
+      let deferSQL;
+      const deferrable = this.options.deferrable;
+      if (deferrable && this.sequelize.getDialect() === 'postgres') {
+        const d = typeof deferrable === 'function' ? new deferrable() : deferrable;
+        deferSQL = d.toSql(pgDeferGenerator);
+      }
+      await native.begin(this, this.parent, Object.assign({}, this.options, { deferSQL }));
     }
     async cleanup() {
       if (this.parent) return;
@@ -916,8 +933,7 @@
         keepDefaultTimezone: this.options.keepDefaultTimezone,
         dialectOptions: this.options.dialectOptions,
       };
-      this.models = {};
-      this.modelManager = { models: [] };
+      modelLayer.setupInstance(this);
       this.connectionManager = {};
       this.dialect = { name: this.options.dialect, supports: {} };
       this.queryInterface = new QueryInterface(this);
@@ -938,9 +954,6 @@
     async dropSchema(schema, options) { return this.queryInterface.dropSchema(schema, options); }
     async close() {}
     async sync() { throw native.unsupported('sequelize.sync'); }
-    define() { throw native.unsupported('sequelize.define'); }
-    model(name) { throw new Error(`${name} has not been defined`); }
-    isDefined() { return false; }
     log(...args) {
       let options = args[args.length - 1];
       if (typeof options === 'object' && options !== null && !Array.isArray(options)) {
@@ -1199,10 +1212,13 @@
   }
   Sequelize.Promise = BluebirdPromise; // Sequelize ≤ 5's Sequelize.Promise
   // ---------------------------------------------------------------- end of the Bluebird extension
-  class Model {
-    static init() { throw native.unsupported('Model.init'); }
-  }
-  Sequelize.Model = Model;
+  // App models (define, Model.init, associations, hooks): bridge/js/model*.js
+  // and associations.js, loaded here with the prelude's internals.
+  const modelLayer = {
+    Op, DataTypes, QueryTypes, errors, Utils, Transaction, underscore,
+  };
+  native.loadModelLayer(modelLayer);
+  modelLayer.installOnSequelize(Sequelize);
 
   return {
     Sequelize, DataTypes, Op, QueryTypes, Transaction, Utils, errors, makeError, isTypeClass,

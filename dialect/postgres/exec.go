@@ -129,28 +129,17 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if op.Values == nil {
 			op.Values = &dialect.Object{}
 		}
-		suffix := ""
-		if op.Returning != nil {
-			suffix = returningSuffix(d.f, op.Returning)
-		}
-		sql, bind, err := d.f.Update(op, suffix)
+		sql, bind, err := d.f.Update(op, "")
 		if err != nil {
 			return nil, err
 		}
 		if sql == "" {
 			return nil, errors.New("bulkUpdate: no values to update")
 		}
-		return d.query(ctx, q, sql, qopts{Type: typeBulkUpdate, Bind: d.bindList(bind), Returning: op.Returning != nil})
+		return d.query(ctx, q, sql, qopts{Type: typeBulkUpdate, Bind: d.bindList(bind)})
 	case dialect.BulkDelete:
 		return d.bulkDelete(ctx, q, op)
 	case dialect.Select:
-		if op.Model != nil {
-			sql, err := d.f.ModelSelect(op.Table, op.Model)
-			if err != nil {
-				return nil, err
-			}
-			return d.query(ctx, q, sql, qopts{Type: typeSelect})
-		}
 		sql, err := d.f.Select(op)
 		if err != nil {
 			return nil, err
@@ -497,9 +486,9 @@ func (d *Dialect) bulkDelete(ctx context.Context, q dialect.Querier, op dialect.
 		if op.Cascade {
 			sql += " CASCADE"
 		}
-		return d.query(ctx, q, sql, qopts{Type: op.Type})
+		return d.query(ctx, q, sql, qopts{})
 	}
-	where, err := d.f.WhereConditions(op.Where, sqlgen.WhereOptions{Types: op.WhereTypes})
+	where, err := d.f.WhereConditions(op.Where, sqlgen.WhereOptions{})
 	if err != nil {
 		return nil, err
 	}
@@ -510,20 +499,7 @@ func (d *Dialect) bulkDelete(ctx context.Context, q dialect.Querier, op dialect.
 	if where != "" {
 		sql += " WHERE " + where
 	}
-	return d.query(ctx, q, sql, qopts{Type: op.Type})
-}
-
-// returningSuffix is generateReturnValues' RETURNING fragment for a list of
-// fields.
-func returningSuffix(f sqlgen.Flavor, fields []string) string {
-	if len(fields) == 0 {
-		return " RETURNING *"
-	}
-	quoted := make([]string, len(fields))
-	for i, x := range fields {
-		quoted[i] = f.QuoteIdentifier(x)
-	}
-	return " RETURNING " + strings.Join(quoted, ",")
+	return d.query(ctx, q, sql, qopts{})
 }
 
 func (d *Dialect) raw(ctx context.Context, q dialect.Querier, op dialect.Raw) (any, error) {

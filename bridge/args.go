@@ -120,7 +120,7 @@ func (s *Session) dataType(v goja.Value) (*dialect.DataType, error) {
 		}
 		return nil, fmt.Errorf("unknown data type %s (expected a Sequelize DataType such as Sequelize.STRING, or SQL text)", describe(o))
 	}
-	t := &dialect.DataType{Key: jsString(o.Get("key"))}
+	t := &dialect.DataType{Key: jsString(o.Get("key")), Dialect: truthy(o.Get("__sqzDialect"))}
 	t.Length = lengthText(o.Get("_length"))
 	if d := o.Get("_decimals"); d != nil {
 		if f, ok := d.Export().(float64); ok {
@@ -648,6 +648,12 @@ func (s *Session) op(method string, args []goja.Value) (dialect.Op, goja.Value, 
 		if op.Attributes, err = s.attributesMap(a(3)); err != nil {
 			return nil, nil, err
 		}
+		if plan := s.object(a(4)); plan != nil {
+			op.IDField = s.optString(plan, "idField")
+			if r := plan.Get("returning"); isSet(r) {
+				op.Options.Returning = stringList(s.strings(r))
+			}
+		}
 		return op, nil, nil
 	case "insert":
 		t, err := table(0)
@@ -663,8 +669,18 @@ func (s *Session) op(method string, args []goja.Value) (dialect.Op, goja.Value, 
 			vo = &dialect.Object{}
 		}
 		op := dialect.Insert{Table: t, Values: vo}
-		op.Options, err = s.insertOptions(s.object(a(2)))
-		return op, nil, err
+		if op.Options, err = s.insertOptions(s.object(a(2))); err != nil {
+			return nil, nil, err
+		}
+		if plan := s.object(a(3)); plan != nil {
+			if op.Attributes, err = s.attributesMap(plan.Get("attributes")); err != nil {
+				return nil, nil, err
+			}
+			if r := plan.Get("returning"); isSet(r) {
+				op.Options.Returning = stringList(s.strings(r))
+			}
+		}
+		return op, nil, nil
 	case "bulkUpdate":
 		t, err := table(0)
 		if err != nil {
@@ -688,8 +704,26 @@ func (s *Session) op(method string, args []goja.Value) (dialect.Op, goja.Value, 
 				return nil, nil, err
 			}
 		}
-		op.Attributes, err = s.attributesMap(a(4))
-		return op, nil, err
+		if op.Attributes, err = s.attributesMap(a(4)); err != nil {
+			return nil, nil, err
+		}
+		if plan := s.object(a(5)); plan != nil {
+			if at := plan.Get("attributes"); isSet(at) {
+				if op.Attributes, err = s.attributesMap(at); err != nil {
+					return nil, nil, err
+				}
+			}
+			if op.WhereTypes, err = s.typesMap(plan.Get("whereTypes")); err != nil {
+				return nil, nil, err
+			}
+			if r := plan.Get("returning"); isSet(r) {
+				op.Returning = s.strings(r)
+				if op.Returning == nil {
+					op.Returning = []string{}
+				}
+			}
+		}
+		return op, nil, nil
 	case "bulkDelete":
 		t, err := table(0)
 		if err != nil {
@@ -711,6 +745,12 @@ func (s *Session) op(method string, args []goja.Value) (dialect.Op, goja.Value, 
 				}
 			}
 		}
+		if plan := s.object(a(3)); plan != nil {
+			if op.WhereTypes, err = s.typesMap(plan.Get("whereTypes")); err != nil {
+				return nil, nil, err
+			}
+			op.Type = s.optString(plan, "type")
+		}
 		return op, nil, nil
 	case "select":
 		t, err := table(0)
@@ -719,6 +759,14 @@ func (s *Session) op(method string, args []goja.Value) (dialect.Op, goja.Value, 
 		}
 		o := s.object(a(1))
 		op := dialect.Select{Table: t}
+		if plan := s.object(a(2)); plan != nil {
+			m, err := s.modelSelect(plan)
+			if err != nil {
+				return nil, nil, err
+			}
+			op.Model = m
+			return op, nil, nil
+		}
 		if o != nil {
 			get := func(name string) (any, error) {
 				if v := o.Get(name); isSet(v) {

@@ -52,6 +52,11 @@ type DataType struct {
 	Elem      *DataType // ARRAY element type, RANGE subtype
 	GeoType   string    // GEOMETRY / GEOGRAPHY type
 	SRID      string
+	// Dialect marks a type Sequelize normalized for the dialect
+	// (sequelize.normalizeDataType, as a model's attributes are): the
+	// dialect's own DataType class renders its values, where a base type
+	// (queryInterface arguments) renders them as the base class does.
+	Dialect bool
 }
 
 // IsRaw reports whether the type was given as SQL text.

@@ -109,6 +109,9 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if err != nil {
 			return nil, err
 		}
+		if op.IDField != "" {
+			return insertedIDs(out, op.IDField), nil
+		}
 		return first(out), nil
 	case dialect.Insert:
 		if op.Values == nil {
@@ -139,6 +142,13 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 	case dialect.BulkDelete:
 		return d.bulkDelete(ctx, q, op)
 	case dialect.Select:
+		if op.Model != nil {
+			sql, err := d.f.ModelSelect(op.Table, op.Model)
+			if err != nil {
+				return nil, err
+			}
+			return d.query(ctx, q, sql, qopts{Type: typeSelect})
+		}
 		sql, err := d.f.Select(op)
 		if err != nil {
 			return nil, err
@@ -506,10 +516,10 @@ func (d *Dialect) dropAllTables(ctx context.Context, q dialect.Querier, op diale
 func (d *Dialect) bulkDelete(ctx context.Context, q dialect.Querier, op dialect.BulkDelete) (any, error) {
 	t := d.f.QuoteTable(op.Table)
 	if op.Truncate {
-		return d.query(ctx, q, "TRUNCATE "+t, qopts{})
+		return d.query(ctx, q, "TRUNCATE "+t, qopts{Type: op.Type})
 	}
 	sql := "DELETE FROM " + t
-	where, err := d.f.WhereConditions(op.Where, sqlgen.WhereOptions{})
+	where, err := d.f.WhereConditions(op.Where, sqlgen.WhereOptions{Types: op.WhereTypes})
 	if err != nil {
 		return nil, err
 	}
@@ -523,7 +533,26 @@ func (d *Dialect) bulkDelete(ctx context.Context, q dialect.Querier, op dialect.
 		}
 		sql += " LIMIT " + lim
 	}
-	return d.query(ctx, q, sql, qopts{})
+	return d.query(ctx, q, sql, qopts{Type: op.Type})
+}
+
+// insertedIDs is what Sequelize's MySQL and MariaDB queries resolve a bulk
+// INSERT of a model with an autoIncrement primary key with: one
+// { field: id } per affected row, counted from the first insert id.
+func insertedIDs(out any, field string) any {
+	pair, ok := out.([]any)
+	if !ok || len(pair) < 2 {
+		return first(out)
+	}
+	start, _ := toNumber(pair[0])
+	n, _ := toNumber(pair[1])
+	ids := []any{}
+	for i := 0.0; i < n; i++ {
+		o := &dialect.Object{}
+		o.Set(dialect.Key{Name: field}, start+i)
+		ids = append(ids, o)
+	}
+	return ids
 }
 
 func (d *Dialect) raw(ctx context.Context, q dialect.Querier, op dialect.Raw) (any, error) {

@@ -43,14 +43,14 @@ func flavor(name dialect.Name, tz string) sqlgen.Flavor {
 // dialect's: the abstract DATE's "YYYY-MM-DD HH:mm:ss.SSS Z".
 func dateFormatter(name dialect.Name) func(time.Time, string, *dialect.DataType) (string, error) {
 	return func(t time.Time, tz string, typ *dialect.DataType) (string, error) {
-		if typ != nil {
+		if typ != nil && !typ.Dialect {
 			return sqlgen.MomentDate(t, tz)
 		}
 		z, err := sqlgen.InZone(t, tz)
 		if err != nil {
 			return "", err
 		}
-		if name == dialect.MariaDB {
+		if name == dialect.MariaDB || typ != nil && typ.Length != "" {
 			return z.Format("2006-01-02 15:04:05.000"), nil
 		}
 		return z.Format("2006-01-02 15:04:05"), nil

@@ -111,6 +111,9 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if err != nil {
 			return nil, err
 		}
+		if op.IDField != "" {
+			return insertedIDs(out, op.IDField), nil
+		}
 		return first(out), nil
 	case dialect.Insert:
 		sql, bind, err := d.f.Insert(op)
@@ -123,6 +126,9 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 	case dialect.BulkDelete:
 		return d.bulkDelete(ctx, q, op)
 	case dialect.Select:
+		if op.Model != nil {
+			return d.modelSelect(ctx, q, op)
+		}
 		sql, err := d.f.Select(op)
 		if err != nil {
 			return nil, err
@@ -282,7 +288,7 @@ func (d *Dialect) bulkUpdate(ctx context.Context, q dialect.Querier, op dialect.
 			bind = append(bind, v)
 			sets = append(sets, fmt.Sprintf("%s=$%d", d.f.QuoteIdentifier(k.Name), len(bind)))
 		}
-		where, err := d.f.Where(op.Where, sqlgen.WhereOptions{Bind: &bind})
+		where, err := d.f.Where(op.Where, sqlgen.WhereOptions{Bind: &bind, Types: op.WhereTypes})
 		if err != nil {
 			return nil, err
 		}
@@ -311,9 +317,9 @@ func (d *Dialect) bulkDelete(ctx context.Context, q dialect.Querier, op dialect.
 		if op.RestartIdentity {
 			sql += "; DELETE FROM `sqlite_sequence` WHERE `name` = '" + strings.ReplaceAll(t, "`", "") + "';"
 		}
-		return d.query(ctx, q, sql, qopts{})
+		return d.query(ctx, q, sql, qopts{Type: op.Type})
 	}
-	where, err := d.f.WhereConditions(op.Where, sqlgen.WhereOptions{})
+	where, err := d.f.WhereConditions(op.Where, sqlgen.WhereOptions{Types: op.WhereTypes})
 	if err != nil {
 		return nil, err
 	}
@@ -327,5 +333,5 @@ func (d *Dialect) bulkDelete(ctx context.Context, q dialect.Querier, op dialect.
 		}
 		where = "WHERE rowid IN (SELECT rowid FROM " + t + " " + where + " LIMIT " + lim + ")"
 	}
-	return d.query(ctx, q, "DELETE FROM "+t+" "+where, qopts{})
+	return d.query(ctx, q, "DELETE FROM "+t+" "+where, qopts{Type: op.Type})
 }

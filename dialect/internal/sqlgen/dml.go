@@ -215,7 +215,7 @@ func (f Flavor) Update(op dialect.BulkUpdate, limitSuffix string) (string, []any
 	if len(sets) == 0 {
 		return "", nil, nil
 	}
-	wo := WhereOptions{Bind: &bind}
+	wo := WhereOptions{Bind: &bind, Types: op.WhereTypes}
 	if f.InlineValues {
 		wo.Bind = nil
 	}

@@ -17,6 +17,24 @@ type WhereOptions struct {
 	// Bind, when non-nil, collects values that Sequelize binds instead of
 	// inlining ($1, $2, …), as updateQuery does for its where clause.
 	Bind *[]any
+	// Types are a model's attribute types by attribute name and field
+	// (_findField): values compared with those keys are escaped, or bound,
+	// with their type.
+	Types map[string]*dialect.DataType
+	// PrefixSQL, when set, prefixes keys instead of Prefix (an include's
+	// quoted alias, which Sequelize passes as a literal).
+	PrefixSQL string
+}
+
+// fieldType is the type _findField finds for a where key.
+func (o WhereOptions) fieldType(key any) *dialect.DataType {
+	if o.Types == nil {
+		return nil
+	}
+	if k, ok := key.(string); ok {
+		return o.Types[k]
+	}
+	return nil
 }
 
 // Where compiles a where value into "WHERE …", or "" when it is empty.
@@ -170,12 +188,13 @@ func (f Flavor) whereItem(key any, value any, o WhereOptions) (string, error) {
 			return f.whereItem(obj.Keys[0], obj.Values[0], o)
 		}
 	}
+	typ := o.fieldType(key)
 	if value == nil {
 		v := "NULL"
 		return f.joinKeyValue(key, v, f.op("is"), o)
 	}
 	if isFalsy(value) {
-		v, err := f.formatOrEscape(value, o)
+		v, err := f.formatOrEscapeTyped(value, typ, o)
 		if err != nil {
 			return "", err
 		}
@@ -210,6 +229,13 @@ func (f Flavor) whereItem(key any, value any, o WhereOptions) (string, error) {
 			return f.whereBind(f.op("and"), key, obj, o)
 		}
 	}
+	if isArr && typ != nil && typ.Is("ARRAY") {
+		v, err := f.formatOrEscapeTyped(value, typ, o)
+		if err != nil {
+			return "", err
+		}
+		return f.joinKeyValue(key, v, f.op("eq"), o)
+	}
 	if isArr {
 		return f.whereSingle(key, "in", value, o)
 	}
@@ -221,7 +247,7 @@ func (f Flavor) whereItem(key any, value any, o WhereOptions) (string, error) {
 		}
 		return f.whereSingle(key, "", value, o)
 	}
-	v, err := f.formatOrEscape(value, o)
+	v, err := f.formatOrEscapeTyped(value, typ, o)
 	if err != nil {
 		return "", err
 	}
@@ -253,6 +279,29 @@ func (f Flavor) formatOrEscape(v any, o WhereOptions) (string, error) {
 		return "$" + strconv.Itoa(len(*o.Bind)), nil
 	}
 	return f.Escape(v, nil)
+}
+
+// formatOrEscapeTyped is formatOrEscape with the key's attribute type
+// (queryGenerator.format / escape with a field).
+func (f Flavor) formatOrEscapeTyped(v any, typ *dialect.DataType, o WhereOptions) (string, error) {
+	if typ == nil {
+		return f.formatOrEscape(v, o)
+	}
+	if o.Bind != nil {
+		if dialect.IsSequelizeMethod(v) {
+			return "", errors.New("Cannot pass SequelizeMethod as a bind parameter - use escape instead")
+		}
+		if s, ok, err := f.formatTyped(v, typ, o.Bind); ok || err != nil {
+			return s, err
+		}
+		bv, err := f.BindValue(v, typ)
+		if err != nil {
+			return "", err
+		}
+		*o.Bind = append(*o.Bind, bv)
+		return "$" + strconv.Itoa(len(*o.Bind)), nil
+	}
+	return f.Escape(v, typ)
 }
 
 func (f Flavor) whereGroupBind(op string, value any, o WhereOptions) (string, error) {
@@ -335,6 +384,7 @@ func (f Flavor) whereBind(binding string, key any, value any, o WhereOptions) (s
 // whereSingle is _whereParseSingleValueObject; prop "" means the "="
 // comparator with a non-operator value.
 func (f Flavor) whereSingle(key any, prop string, value any, o WhereOptions) (string, error) {
+	typ := o.fieldType(key)
 	if prop == "not" {
 		if _, isArr := value.([]any); isArr {
 			prop = "notIn"
@@ -362,7 +412,7 @@ func (f Flavor) whereSingle(key any, prop string, value any, o WhereOptions) (st
 		if len(arr) > 0 {
 			parts := make([]string, len(arr))
 			for i, item := range arr {
-				s, err := f.Escape(item, nil)
+				s, err := f.Escape(item, typ)
 				if err != nil {
 					return "", err
 				}
@@ -390,7 +440,7 @@ func (f Flavor) whereSingle(key any, prop string, value any, o WhereOptions) (st
 				return f.joinKeyValue(key, "(VALUES "+strings.Join(parts, ", ")+")", comparator, o)
 			}
 		}
-		s, err := f.Escape(value, nil)
+		s, err := f.Escape(value, typ)
 		if err != nil {
 			return "", err
 		}
@@ -404,11 +454,11 @@ func (f Flavor) whereSingle(key any, prop string, value any, o WhereOptions) (st
 		if len(arr) > 1 {
 			b = arr[1]
 		}
-		sa, err := f.Escape(a, nil)
+		sa, err := f.Escape(a, typ)
 		if err != nil {
 			return "", err
 		}
-		sb, err := f.Escape(b, nil)
+		sb, err := f.Escape(b, typ)
 		if err != nil {
 			return "", err
 		}
@@ -448,7 +498,7 @@ func (f Flavor) whereSingle(key any, prop string, value any, o WhereOptions) (st
 		}
 		for _, q := range []string{"any", "all"} {
 			if v, ok := obj.GetOp(q); ok && truthy(v) {
-				s, err := f.Escape(v, nil)
+				s, err := f.Escape(v, typ)
 				if err != nil {
 					return "", err
 				}
@@ -462,7 +512,7 @@ func (f Flavor) whereSingle(key any, prop string, value any, o WhereOptions) (st
 	if value == nil && comparator == f.op("ne") {
 		return f.joinKeyValue(key, "NULL", f.op("not"), o)
 	}
-	s, err := f.Escape(value, nil)
+	s, err := f.Escape(value, typ)
 	if err != nil {
 		return "", err
 	}
@@ -538,6 +588,9 @@ func (f Flavor) safeKey(key any, o WhereOptions) (string, error) {
 }
 
 func (f Flavor) prefixKey(k string, o WhereOptions) string {
+	if o.PrefixSQL != "" {
+		return o.PrefixSQL + "." + k
+	}
 	if o.Prefix != nil {
 		return f.QuoteTable(*o.Prefix) + "." + k
 	}

@@ -19,6 +19,26 @@ import (
 //go:embed js/prelude.js
 var preludeSource string
 
+// The app-model layer (Model, associations, model queries), loaded by the
+// prelude through native.loadModelLayer, in this order.
+var (
+	//go:embed js/model-support.js
+	modelSupportSource string
+	//go:embed js/model.js
+	modelSource string
+	//go:embed js/model-query.js
+	modelQuerySource string
+	//go:embed js/associations.js
+	associationsSource string
+)
+
+var modelLayerFiles = []struct{ name, src string }{
+	{preludeName + "/model-support.js", modelSupportSource},
+	{preludeName + "/model.js", modelSource},
+	{preludeName + "/model-query.js", modelQuerySource},
+	{preludeName + "/associations.js", associationsSource},
+}
+
 // preludeName is the file name prelude frames carry in stacks; they are
 // dropped from the stacks users see.
 const preludeName = "sqzjs:sequelize"
@@ -335,6 +355,27 @@ func (s *Session) natives() *goja.Object {
 		return e
 	})
 	set("attach", func(goja.FunctionCall) goja.Value { return goja.Undefined() })
+	set("loadModelLayer", func(c goja.FunctionCall) goja.Value {
+		lib := c.Argument(0)
+		for _, f := range modelLayerFiles {
+			prog, err := goja.Compile(f.name, f.src, true)
+			if err != nil {
+				panic(vm.NewGoError(err))
+			}
+			fnv, err := vm.RunProgram(prog)
+			if err != nil {
+				panic(err)
+			}
+			factory, ok := goja.AssertFunction(fnv)
+			if !ok {
+				panic(vm.NewTypeError(f.name + " is not a function"))
+			}
+			if _, err := factory(goja.Undefined(), n, lib); err != nil {
+				panic(err)
+			}
+		}
+		return goja.Undefined()
+	})
 	return n
 }
 
@@ -346,7 +387,7 @@ func (s *Session) callSite() string {
 	var b strings.Builder
 	for _, f := range frames {
 		src := f.SrcName()
-		if src == preludeName || src == "" || f.FuncName() == "" && src == "<native>" {
+		if src == preludeName || strings.HasPrefix(src, preludeName+"/") || src == "" || f.FuncName() == "" && src == "<native>" {
 			continue
 		}
 		pos := f.Position()

@@ -138,10 +138,17 @@ type BulkInsert struct {
 	Rows       []*Object
 	Options    InsertOptions
 	Attributes map[string]Column // the 4th argument: column name → attribute
+	// IDField is set by Model.bulkCreate when the model's primary key is its
+	// autoIncrement attribute: SQLite, MySQL and MariaDB then resolve with
+	// one { IDField: id } object per inserted row, from the driver's insert
+	// id, as their Query classes do for a query with a model.
+	IDField string
 }
 
 // Insert is queryInterface.insert (one row, bound parameters), which is also
-// how sequelize-cli's storage logs a migration.
+// how sequelize-cli's storage logs a migration, and Model.create's INSERT
+// (Attributes are then the model's, by attribute name and by field, and
+// Options.Returning lists the model's fields on dialects with RETURNING).
 type Insert struct {
 	Table      TableRef
 	Values     *Object
@@ -149,16 +156,24 @@ type Insert struct {
 	Attributes map[string]Column
 }
 
-// BulkUpdate is queryInterface.bulkUpdate.
+// BulkUpdate is queryInterface.bulkUpdate, and the UPDATE of Model.update,
+// instance.save and paranoid destroy/restore.
 type BulkUpdate struct {
 	Table      TableRef
 	Values     *Object
 	Where      any
 	Limit      any
 	Attributes map[string]Column
+	// WhereTypes are the model's attribute types by attribute name and by
+	// field (Model.update): where values are escaped or bound with them.
+	WhereTypes map[string]*DataType
+	// Returning lists the fields of RETURNING (Model.update and save with
+	// returning on dialects that have it); the result is then the rows.
+	Returning []string
 }
 
-// BulkDelete is queryInterface.bulkDelete.
+// BulkDelete is queryInterface.bulkDelete, and the DELETE of Model.destroy
+// and instance.destroy.
 type BulkDelete struct {
 	Table           TableRef
 	Where           any
@@ -166,6 +181,13 @@ type BulkDelete struct {
 	RestartIdentity bool
 	Cascade         bool
 	Limit           any
+	// WhereTypes are the model's attribute types (typed escaping).
+	WhereTypes map[string]*DataType
+	// Type is the query type a model passes: "BULKDELETE" (Model.destroy)
+	// resolves with the number of deleted rows, "DELETE" (instance.destroy)
+	// with what the dialect's Query returns for it; "" is queryInterface's
+	// raw result.
+	Type string
 }
 
 // Select is queryInterface.select / rawSelect (and the storage's list
@@ -185,6 +207,111 @@ type Select struct {
 	Order  any
 	Limit  any
 	Offset any
+	// Model, when set, makes this a model query (Model.findAll, findOne,
+	// count…): Sequelize's selectQuery with a model and its includes; the
+	// fields above are then unused.
+	Model *ModelSelect
+}
+
+// ModelSelect is queryGenerator.selectQuery(table, options, model) as
+// Model queries call it. The model layer (bridge/js) resolves models and
+// associations into names; this is what the generator then renders.
+type ModelSelect struct {
+	// TableAs is the alias of the main table (the model name, or
+	// options.tableAs); ModelName is the model's name.
+	TableAs   string
+	ModelName string
+	// HasInclude: options.include is not empty (separate includes count).
+	HasInclude bool
+	// AttributeNames are the model's attributes (quoteAttribute quotes
+	// these whole; other strings are split on dots).
+	AttributeNames []string
+	// Attributes are strings, [expr, alias] pairs and Sequelize methods;
+	// AllAttributes means none were given (* or "as".*).
+	Attributes    []any
+	AllAttributes bool
+	// SubQuery: the main table is selected in a subquery (a limit with a
+	// multi-row include).
+	SubQuery bool
+	// IncludeIgnoreAttributes false leaves the includes' columns out
+	// (count).
+	IncludeIgnoreAttributes bool
+	Includes                []Include
+	HasWhere                bool
+	Where                   any
+	WhereTypes              map[string]*DataType
+	Group                   []any
+	HasGroup                bool
+	HasHaving               bool
+	Having                  any
+	// Order and SubOrder are the ORDER BY items of the main query and of
+	// the subquery, each an array with associations already resolved.
+	Order, SubOrder []any
+	Limit, Offset   any
+	Lock, LockOf    string
+	SkipLocked      bool
+	// Raw: options.raw (rows are not parsed for the model).
+	Raw bool
+	// Parse, on SQLite, is what Sequelize's SQLite query needs to parse a
+	// model's rows by the declared column types (PRAGMA table_info).
+	Parse *ModelParse
+}
+
+// ModelParse names the tables of a model query and, per include path ("" for
+// the main model, "author", "author.posts"), the model's table and its
+// attribute → field map.
+type ModelParse struct {
+	TableNames []string
+	Prefixes   map[string]ModelParseTable
+}
+
+// ModelParseTable is one model of a ModelParse.
+type ModelParseTable struct {
+	Table  string
+	Fields map[string]string
+}
+
+// Include is one eager-loaded association of a model query.
+type Include struct {
+	As             string
+	ModelName      string
+	Table          TableRef
+	AttributeNames []string
+	Attributes     []any
+	Required       bool
+	Right          bool
+	Or             bool
+	SubQuery       bool
+	SubQueryFilter bool
+	ParentSubQuery bool
+	ParentIsTop    bool
+	HasWhere       bool
+	Where          any
+	WhereTypes     map[string]*DataType
+	HasOn          bool
+	On             any
+	Assoc          IncludeAssoc
+	Through        *IncludeThrough
+	Includes       []Include
+}
+
+// IncludeAssoc holds the keys of an include's association: for BelongsTo,
+// HasOne and HasMany the join's left attribute and field and right field;
+// for BelongsToMany the through table's identifier fields and the keys.
+type IncludeAssoc struct {
+	Type                                                                               string
+	AttrLeft, FieldLeft, FieldRight                                                    string
+	IdentifierField, ForeignIdentifierField, TargetKeyField, SourceKey, SourceKeyField string
+}
+
+// IncludeThrough is the through table of a BelongsToMany include.
+type IncludeThrough struct {
+	Table      TableRef
+	As         string
+	Attributes []any
+	HasWhere   bool
+	Where      any
+	WhereTypes map[string]*DataType
 }
 
 // Raw is sequelize.query.

@@ -933,8 +933,7 @@
         keepDefaultTimezone: this.options.keepDefaultTimezone,
         dialectOptions: this.options.dialectOptions,
       };
-      this.models = {};
-      this.modelManager = { models: [] };
+      modelLayer.setupInstance(this);
       this.connectionManager = {};
       this.dialect = { name: this.options.dialect, supports: {} };
       this.queryInterface = new QueryInterface(this);
@@ -955,9 +954,6 @@
     async dropSchema(schema, options) { return this.queryInterface.dropSchema(schema, options); }
     async close() {}
     async sync() { throw native.unsupported('sequelize.sync'); }
-    define() { throw native.unsupported('sequelize.define'); }
-    model(name) { throw new Error(`${name} has not been defined`); }
-    isDefined() { return false; }
     log(...args) {
       let options = args[args.length - 1];
       if (typeof options === 'object' && options !== null && !Array.isArray(options)) {
@@ -1216,10 +1212,13 @@
   }
   Sequelize.Promise = BluebirdPromise; // Sequelize ≤ 5's Sequelize.Promise
   // ---------------------------------------------------------------- end of the Bluebird extension
-  class Model {
-    static init() { throw native.unsupported('Model.init'); }
-  }
-  Sequelize.Model = Model;
+  // App models (define, Model.init, associations, hooks): bridge/js/model*.js
+  // and associations.js, loaded here with the prelude's internals.
+  const modelLayer = {
+    Op, DataTypes, QueryTypes, errors, Utils, Transaction, underscore,
+  };
+  native.loadModelLayer(modelLayer);
+  modelLayer.installOnSequelize(Sequelize);
 
   return {
     Sequelize, DataTypes, Op, QueryTypes, Transaction, Utils, errors, makeError, isTypeClass,

@@ -129,17 +129,28 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if op.Values == nil {
 			op.Values = &dialect.Object{}
 		}
-		sql, bind, err := d.f.Update(op, "")
+		suffix := ""
+		if op.Returning != nil {
+			suffix = returningSuffix(d.f, op.Returning)
+		}
+		sql, bind, err := d.f.Update(op, suffix)
 		if err != nil {
 			return nil, err
 		}
 		if sql == "" {
 			return nil, errors.New("bulkUpdate: no values to update")
 		}
-		return d.query(ctx, q, sql, qopts{Type: typeBulkUpdate, Bind: d.bindList(bind)})
+		return d.query(ctx, q, sql, qopts{Type: typeBulkUpdate, Bind: d.bindList(bind), Returning: op.Returning != nil})
 	case dialect.BulkDelete:
 		return d.bulkDelete(ctx, q, op)
 	case dialect.Select:
+		if op.Model != nil {
+			sql, err := d.f.ModelSelect(op.Table, op.Model)
+			if err != nil {
+				return nil, err
+			}
+			return d.query(ctx, q, sql, qopts{Type: typeSelect})
+		}
 		sql, err := d.f.Select(op)
 		if err != nil {
 			return nil, err
@@ -486,9 +497,9 @@ func (d *Dialect) bulkDelete(ctx context.Context, q dialect.Querier, op dialect.
 		if op.Cascade {
 			sql += " CASCADE"
 		}
-		return d.query(ctx, q, sql, qopts{})
+		return d.query(ctx, q, sql, qopts{Type: op.Type})
 	}
-	where, err := d.f.WhereConditions(op.Where, sqlgen.WhereOptions{})
+	where, err := d.f.WhereConditions(op.Where, sqlgen.WhereOptions{Types: op.WhereTypes})
 	if err != nil {
 		return nil, err
 	}
@@ -499,7 +510,20 @@ func (d *Dialect) bulkDelete(ctx context.Context, q dialect.Querier, op dialect.
 	if where != "" {
 		sql += " WHERE " + where
 	}
-	return d.query(ctx, q, sql, qopts{})
+	return d.query(ctx, q, sql, qopts{Type: op.Type})
+}
+
+// returningSuffix is generateReturnValues' RETURNING fragment for a list of
+// fields.
+func returningSuffix(f sqlgen.Flavor, fields []string) string {
+	if len(fields) == 0 {
+		return " RETURNING *"
+	}
+	quoted := make([]string, len(fields))
+	for i, x := range fields {
+		quoted[i] = f.QuoteIdentifier(x)
+	}
+	return " RETURNING " + strings.Join(quoted, ",")
 }
 
 func (d *Dialect) raw(ctx context.Context, q dialect.Querier, op dialect.Raw) (any, error) {

@@ -1,0 +1,221 @@
+// Package examples_test runs the example projects that show what real
+// migration folders carry besides plain CommonJS (TypeScript, ES modules, npm
+// packages, files written for Sequelize 5), with sqzjs on SQLite, and compares
+// the database after each step with what real sequelize-cli left behind
+// (recorded in each project's sequelize-cli.schema).
+//
+// Re-recording needs Node and the packages each project names (sequelize-cli
+// with ts-node, @babel/register, and sequelize-cli 5 for legacy-v5); see
+// record.sh.
+package examples_test
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	_ "modernc.org/sqlite" // the "sqlite" database/sql driver, for the dumps
+
+	"github.com/sqzjs/sqzjs/compat-tests/schemadump"
+	"github.com/sqzjs/sqzjs/internal/cli"
+)
+
+// example is one project and how real sequelize-cli runs it.
+type example struct {
+	dir string
+	// oracle names the environment variable holding the node_modules folder
+	// with the sequelize-cli (and loaders) that recorded it.
+	oracle string
+	// storage is the SQLite file of the development configuration.
+	storage string
+}
+
+var examples = []example{
+	{dir: "typescript", oracle: "SQZJS_ORACLE_NODE_MODULES", storage: "db/development.sqlite"},
+	{dir: "esm", oracle: "SQZJS_ORACLE_NODE_MODULES", storage: "db/development.sqlite"},
+	{dir: "bluebird-lodash", oracle: "SQZJS_ORACLE_NODE_MODULES", storage: "db/development.sqlite"},
+	{dir: "legacy-v5", oracle: "SQZJS_ORACLE5_NODE_MODULES", storage: "development.sqlite"},
+}
+
+// steps are the commands each project runs; the schema is recorded after each.
+var steps = [][]string{
+	{"db:migrate"},
+	{"db:migrate:undo"},
+	{"db:migrate"},
+	{"db:migrate:undo:all"},
+}
+
+var record = flag.Bool("record", false, "re-record sequelize-cli.schema with real sequelize-cli (needs node and "+
+	"SQZJS_ORACLE_NODE_MODULES / SQZJS_ORACLE5_NODE_MODULES, see record.sh)")
+
+func TestExamples(t *testing.T) {
+	for _, ex := range examples {
+		t.Run(ex.dir, func(t *testing.T) {
+			t.Parallel()
+			if *record {
+				recordExample(t, ex)
+				return
+			}
+			want, err := os.ReadFile(filepath.Join(ex.dir, "sequelize-cli.schema"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := copyProject(t, ex.dir)
+			got := play(t, dir, ex, func(args []string) (string, string, int) { return runSqzjs(t, dir, args) })
+			if got != string(want) {
+				t.Errorf("the database after each step differs from sequelize-cli's (%s/sequelize-cli.schema):\n%s",
+					ex.dir, diff(string(want), got))
+			}
+		})
+	}
+}
+
+// play runs the steps and returns the transcript of schemas.
+func play(t *testing.T, dir string, ex example, run func(args []string) (stdout, stderr string, code int)) string {
+	t.Helper()
+	var b strings.Builder
+	for _, args := range steps {
+		stdout, stderr, code := run(args)
+		if code != 0 {
+			t.Fatalf("%s: exit %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), code, stdout, stderr)
+		}
+		fmt.Fprintf(&b, "-- after %s --\n%s", strings.Join(args, " "), dumpSQLite(t, filepath.Join(dir, ex.storage)))
+	}
+	return b.String()
+}
+
+// runSqzjs runs sqzjs's CLI in-process in dir.
+func runSqzjs(t *testing.T, dir string, args []string) (string, string, int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	var out, errb bytes.Buffer
+	code := cli.Main(&cli.State{
+		Ctx:       ctx,
+		FS:        os.DirFS("/"),
+		Getwd:     func() (string, error) { return dir, nil },
+		Env:       map[string]string{"TZ": "UTC"},
+		Args:      args,
+		Stdout:    &out,
+		Stderr:    &errb,
+		WriteFile: func(name string, data []byte) error { return os.WriteFile(name, data, 0o666) },
+	})
+	return out.String(), errb.String(), code
+}
+
+// recordExample plays the steps with real sequelize-cli and writes the
+// transcript.
+func recordExample(t *testing.T, ex example) {
+	modules := os.Getenv(ex.oracle)
+	if modules == "" {
+		t.Fatalf("-record needs %s (a node_modules folder with sequelize-cli and the loaders; see record.sh)", ex.oracle)
+	}
+	// The project sits in a folder whose node_modules is the oracle's, so
+	// that Node finds sequelize, ts-node and @babel/register from it after
+	// the project's own node_modules.
+	root := t.TempDir()
+	if err := os.Symlink(modules, filepath.Join(root, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(root, "project")
+	copyTreeTo(t, ex.dir, dir)
+	cliPath := filepath.Join(modules, "sequelize-cli", "lib", "sequelize")
+	got := play(t, dir, ex, func(args []string) (string, string, int) {
+		cmd := exec.Command("node", append([]string{cliPath}, args...)...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "TZ=UTC", "NO_COLOR=1")
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		err := cmd.Run()
+		code := 0
+		if err != nil {
+			code = -1
+			if ee, ok := err.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			}
+		}
+		return out.String(), errb.String(), code
+	})
+	if err := os.WriteFile(filepath.Join(ex.dir, "sequelize-cli.schema"), []byte(got), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// copyProject copies an example, with its node_modules, to a new directory.
+func copyProject(t *testing.T, src string) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyTreeTo(t, src, dir)
+	return dir
+}
+
+func copyTreeTo(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		case strings.HasSuffix(p, ".sqlite"), rel == "sequelize-cli.schema":
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// dumpSQLite is the normalised schema and rows of a SQLite file.
+func dumpSQLite(t *testing.T, file string) string {
+	t.Helper()
+	if _, err := os.Stat(file); err != nil {
+		return "(no database file)\n"
+	}
+	db, err := sql.Open("sqlite", "file:"+file+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	out, err := schemadump.Dump(context.Background(), db, "sqlite", schemadump.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// diff shows the first differing line of two texts with some context.
+func diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			from := max(0, i-3)
+			return fmt.Sprintf("line %d:\n  sequelize-cli: %q\n  sqzjs:         %q\ncontext (sqzjs):\n%s", i+1, wl, gl,
+				strings.Join(g[from:min(len(g), i+4)], "\n"))
+		}
+	}
+	return "(equal)"
+}

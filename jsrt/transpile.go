@@ -94,6 +94,11 @@ func hasModuleSyntax(src []byte) bool {
 			}
 			i += off
 			off = i + len(k)
+			if inComment(src, i) {
+				// sequelize-cli's migration template has a JSDoc type,
+				// {import('sequelize-cli').Migration}, that is not a dynamic import.
+				continue
+			}
 			if !statementStart(src, i) {
 				if kw == "import" && isIdentBoundary(src, i) && followedBy(src, off, '(') {
 					return true // dynamic import('x')
@@ -115,6 +120,23 @@ func hasModuleSyntax(src []byte) bool {
 		}
 	}
 	return false
+}
+
+// inComment reports whether position i is surely inside a comment: on a line whose first
+// non-blank characters are //, or after a /* that is the first non-blank text of its line and
+// neither closed nor followed by a backquote before i. Such a // or /* can only start a comment
+// or be inside a string, so the answer is never true for code (it may be false for a comment).
+func inComment(src []byte, i int) bool {
+	ls := bytes.LastIndexByte(src[:i], '\n') + 1
+	if bytes.HasPrefix(bytes.TrimLeft(src[ls:i], " \t"), []byte("//")) {
+		return true
+	}
+	j := bytes.LastIndex(src[:i], []byte("/*"))
+	if j < 0 || bytes.Contains(src[j+2:i], []byte("*/")) || bytes.IndexByte(src[j+2:i], '`') >= 0 {
+		return false
+	}
+	ls = bytes.LastIndexByte(src[:j], '\n') + 1
+	return len(bytes.TrimLeft(src[ls:j], " \t")) == 0
 }
 
 // statementStart reports whether only blanks or a semicolon stand between the start of the line

@@ -106,6 +106,7 @@ type play struct {
 	done                chan struct{}
 	have                []scenario.Step
 	err                 error
+	took                time.Duration
 }
 
 // TestScenarios plays every recorded scenario with sqzjs and compares each
@@ -142,7 +143,9 @@ func TestScenarios(t *testing.T) {
 		go func() {
 			defer close(p.done)
 			defer func() { <-slots }()
+			start := time.Now()
 			p.have, p.err = p.run()
+			p.took = time.Since(start)
 		}()
 	}
 	for _, p := range plays {
@@ -155,6 +158,7 @@ func TestScenarios(t *testing.T) {
 			if want == nil {
 				t.Fatalf("%s has no %s recording; run `go run ./compat-tests/cmd/record-cli -dialects %s %s`", p.file, p.dialect, p.dialect, p.file)
 			}
+			t.Logf("played in %v", p.took.Round(time.Millisecond))
 			if p.err != nil {
 				t.Fatalf("%v", p.err)
 			}

@@ -93,6 +93,9 @@ type command struct {
 	desc    string
 	options []option // besides helpOptions and baseOptions
 	run     func(r *run, a *invocation) int
+	// files marks the commands that only write files (init*, the
+	// generators): they need no JavaScript runtime without .sequelizerc.
+	files bool
 }
 
 // commands is the command table of sequelize-cli's bin/sequelize, in its
@@ -109,17 +112,17 @@ var commands = []command{
 	{name: "db:seed:undo:all", desc: "Deletes data from the database", run: (*run).seedUndoAll},
 	{name: "db:create", desc: "Create database specified by configuration", options: databaseOptions, run: (*run).dbCreate},
 	{name: "db:drop", desc: "Drop database specified by configuration", options: databaseOptions, run: (*run).dbDrop},
-	{name: "init", desc: "Initializes project", options: initOptions, run: (*run).initAll},
-	{name: "init:config", desc: "Initializes configuration", options: initOptions, run: (*run).initConfigCmd},
-	{name: "init:migrations", desc: "Initializes migrations", options: initOptions, run: (*run).initMigrationsCmd},
-	{name: "init:models", desc: "Initializes models", options: initOptions, run: (*run).initModelsCmd},
-	{name: "init:seeders", desc: "Initializes seeders", options: initOptions, run: (*run).initSeedersCmd},
-	{name: "migration:generate", desc: "Generates a new migration file", options: migrationGenerateOptions, run: (*run).migrationGenerate},
-	{name: "migration:create", desc: "Generates a new migration file", options: migrationGenerateOptions, run: (*run).migrationGenerate},
-	{name: "model:generate", desc: "Generates a model and its migration", options: modelGenerateOptions, run: (*run).modelGenerate},
-	{name: "model:create", desc: "Generates a model and its migration", options: modelGenerateOptions, run: (*run).modelGenerate},
-	{name: "seed:generate", desc: "Generates a new seed file", options: seedGenerateOptions, run: (*run).seedGenerate},
-	{name: "seed:create", desc: "Generates a new seed file", options: seedGenerateOptions, run: (*run).seedGenerate},
+	{name: "init", desc: "Initializes project", options: initOptions, run: (*run).initAll, files: true},
+	{name: "init:config", desc: "Initializes configuration", options: initOptions, run: (*run).initConfigCmd, files: true},
+	{name: "init:migrations", desc: "Initializes migrations", options: initOptions, run: (*run).initMigrationsCmd, files: true},
+	{name: "init:models", desc: "Initializes models", options: initOptions, run: (*run).initModelsCmd, files: true},
+	{name: "init:seeders", desc: "Initializes seeders", options: initOptions, run: (*run).initSeedersCmd, files: true},
+	{name: "migration:generate", desc: "Generates a new migration file", options: migrationGenerateOptions, run: (*run).migrationGenerate, files: true},
+	{name: "migration:create", desc: "Generates a new migration file", options: migrationGenerateOptions, run: (*run).migrationGenerate, files: true},
+	{name: "model:generate", desc: "Generates a model and its migration", options: modelGenerateOptions, run: (*run).modelGenerate, files: true},
+	{name: "model:create", desc: "Generates a model and its migration", options: modelGenerateOptions, run: (*run).modelGenerate, files: true},
+	{name: "seed:generate", desc: "Generates a new seed file", options: seedGenerateOptions, run: (*run).seedGenerate, files: true},
+	{name: "seed:create", desc: "Generates a new seed file", options: seedGenerateOptions, run: (*run).seedGenerate, files: true},
 }
 
 func findCommand(name string) *command {

@@ -35,11 +35,7 @@ func (r *run) await(start func(vm *goja.Runtime) (goja.Value, error)) (goja.Valu
 // passed through JSON.parse(JSON.stringify(…)). A missing file gives no
 // values. It returns the values and the file's absolute path.
 func (r *run) loadRC(inv *invocation) (map[string]any, string, error) {
-	file := inv.rawOptionsPath()
-	if file == "" {
-		file = ".sequelizerc"
-	}
-	file = r.abs(file)
+	file := r.rcFile(inv)
 	if !r.exists(file) {
 		return nil, file, nil
 	}
@@ -74,6 +70,16 @@ func (r *run) loadRC(inv *invocation) (map[string]any, string, error) {
 		return nil, file, fmt.Errorf("%s must export an object of option values (module.exports = { … }), not %s", r.rel(file), text)
 	}
 	return rc, file, nil
+}
+
+// rcFile is the options file's absolute path: --options-path, else
+// <cwd>/.sequelizerc.
+func (r *run) rcFile(inv *invocation) string {
+	file := inv.rawOptionsPath()
+	if file == "" {
+		file = ".sequelizerc"
+	}
+	return r.abs(file)
 }
 
 // configFile is config-helper.js getConfigFile: --config against the

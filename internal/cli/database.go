@@ -103,6 +103,27 @@ func (r *run) database(inv *invocation, create bool) int {
 		_ = conn.Close()
 		return r.failJS(err)
 	}
+	if cfg.Dialect == dialect.MySQL {
+		// Sequelize's connection manager asks a new mysql server for its
+		// version with a no-op logger, so a configured logging never shows
+		// it. sqzjs's mysql dialect logs it with the first operation; asking
+		// first with logging off keeps db:create's output Sequelize's.
+		_, _ = r.await(func(vm *goja.Runtime) (goja.Value, error) {
+			inst, ok := r.sess.Instance().(*goja.Object)
+			if !ok {
+				return goja.Undefined(), nil
+			}
+			fn, ok := goja.AssertFunction(inst.Get("databaseVersion"))
+			if !ok {
+				return goja.Undefined(), nil
+			}
+			o := vm.NewObject()
+			_ = o.Set("logging", false)
+			// A failure (a refused connection) is reported by the statement
+			// below, which fails the same way.
+			return fn(inst, o)
+		})
+	}
 	opts := map[string]string{}
 	for _, k := range []string{"charset", "collate", "encoding", "ctype", "template"} {
 		opts[k] = inv.get(k)

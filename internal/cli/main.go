@@ -46,6 +46,14 @@ func (r *run) main() int {
 		return r.out.usage(ue)
 	}
 	r.out.debug = inv.flagBool("debug")
+	if cmd.files && !r.exists(r.rcFile(inv)) {
+		// The scaffolding commands run no JavaScript unless .sequelizerc
+		// (a script) says where things go.
+		if err := inv.checkConflicts(cmd); errors.As(err, &ue) {
+			return r.out.usage(ue)
+		}
+		return cmd.run(r, inv)
+	}
 	rt, err := r.newRuntime()
 	if err != nil {
 		return r.out.fail(err, false)

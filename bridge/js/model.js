@@ -2565,6 +2565,9 @@
     applyHooks(Sequelize, false);
     applyHooks(proto, false);
     Sequelize.Model = Model;
+    // sequelize.Sequelize is the class itself (isModel reads
+    // sequelize.Sequelize.Model), not a wrapper of it.
+    Object.defineProperty(proto, 'Sequelize', { value: Sequelize, writable: true, configurable: true });
   }
 
   // setupInstance is called by the Sequelize constructor.

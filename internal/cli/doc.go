@@ -1,7 +1,11 @@
 // Package cli is the sqzjs command line: sequelize-cli's command tree
-// (db:migrate, db:migrate:status, db:migrate:undo, db:migrate:undo:all, and
-// the names of the commands still to come), its options as core/yargs.js
-// declares them, .sequelizerc and --options-path, config/config.js|json with
+// (db:migrate, db:migrate:status, db:migrate:undo, db:migrate:undo:all;
+// db:seed, db:seed:undo, db:seed:all, db:seed:undo:all with the none, json
+// and sequelize seeder storages; init, init:config, init:migrations,
+// init:models, init:seeders; migration:generate, seed:generate and
+// model:generate with their :create aliases, writing the files recorded
+// from sequelize-cli (templates/, see templates.go); db:create and db:drop),
+// its options as core/yargs.js and the command builders declare them, .sequelizerc and --options-path, config/config.js|json with
 // --env/NODE_ENV, --url, url and use_env_variable, the storage keys
 // (migrationStorage, …), and the console output and exit codes users know
 // from sequelize-cli 6.6.5.
@@ -32,8 +36,15 @@
 //   - Warnings about unsafe patterns (a statement not awaited) are printed
 //     on stderr as "WARNING: …".
 //   - The help names the program "sqzjs" and marks the sequelize-cli
-//     commands sqzjs does not have yet with " (not yet)"; --version prints
-//     sqzjs's version.
+//     commands sqzjs does not have yet (db:migrate:schema:timestamps:add)
+//     with " (not yet)"; --version prints sqzjs's version.
+//   - db:seed:undo with nothing to undo prints "No seeders found." and
+//     exits 0 at once; sequelize-cli 6.6.5 returns without process.exit
+//     there, so on PostgreSQL and MySQL its open connection pool keeps
+//     Node running until the pool lets go.
+//   - A required option (--name, --attributes) is looked for on the
+//     command line only, before .sequelizerc is read (yargs also accepts
+//     one from .sequelizerc).
 //
 // Imports: migrate, bridge, jsrt, dialect and dialect/all (for the name →
 // dialect table), goja and the standard library.

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // pluralize is Sequelize.Utils.pluralize (the inflection package 1.13.4)
@@ -141,7 +143,7 @@ welfare wheat wildlife wisdom yoga zinc zoology`) {
 // it, upper-case runs before such a word or a non-letter, digit runs, and
 // ordinals such as 1st), the words lower-cased and joined with "-".
 func kebabCase(s string) string {
-	s = strings.NewReplacer("'", "", "\u2019", "").Replace(s)
+	s = deburr(strings.NewReplacer("'", "", "\u2019", "").Replace(s))
 	var words []string
 	rs := []rune(s)
 	isUpper := func(i int) bool { return i < len(rs) && unicode.IsUpper(rs[i]) }
@@ -205,4 +207,26 @@ func kebabCase(s string) string {
 		}
 	}
 	return strings.ToLower(strings.Join(words, "-"))
+}
+
+// deburrSpecial are the Latin letters lodash's deburr spells out that do
+// not decompose into a base letter and marks.
+var deburrSpecial = strings.NewReplacer(
+	"Æ", "Ae", "æ", "ae", "Ð", "D", "ð", "d", "Ø", "O", "ø", "o", "Þ", "Th", "þ", "th", "ß", "ss",
+	"Đ", "D", "đ", "d", "Ħ", "H", "ħ", "h", "ı", "i", "Ĳ", "IJ", "ĳ", "ij", "ĸ", "k", "Ŀ", "L", "ŀ", "l",
+	"Ł", "L", "ł", "l", "ŉ", "'n", "Ŋ", "N", "ŋ", "n", "Œ", "Oe", "œ", "oe", "Ŧ", "T", "ŧ", "t", "ſ", "s",
+)
+
+// deburr is lodash's deburr: accented Latin letters to their base letters,
+// combining marks removed.
+func deburr(s string) string {
+	s = deburrSpecial.Replace(s)
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

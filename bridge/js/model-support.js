@@ -344,8 +344,28 @@
     return false;
   }
   const byteLength = (s) => encodeURI(s).split(/%..|./).length - 1;
-  function isEmail(str) {
+  // validator's util/merge: fills the caller's options object with the
+  // defaults (Sequelize reports that object as validatorArgs).
+  function vmerge(obj, dflts) {
+    if (typeof obj !== 'object' || obj === null) obj = {};
+    for (const key in dflts) {
+      if (typeof obj[key] === 'undefined') obj[key] = dflts[key];
+    }
+    return obj;
+  }
+  const defaultEmailOptions = {
+    allow_display_name: false, allow_underscores: false, require_display_name: false, allow_utf8_local_part: true,
+    require_tld: true, blacklisted_chars: '', ignore_max_length: false, host_blacklist: [], host_whitelist: [],
+  };
+  const defaultURLOptions = {
+    protocols: ['http', 'https', 'ftp'], require_tld: true, require_protocol: false, require_host: true,
+    require_port: false, require_valid_protocol: true, allow_underscores: false, allow_trailing_dot: false,
+    allow_protocol_relative_urls: false, allow_fragments: true, allow_query_components: true, validate_length: true,
+    max_allowed_length: 2084,
+  };
+  function isEmail(str, options) {
     assertString(str);
+    vmerge(options, defaultEmailOptions);
     if (str.length > 254) return false;
     const parts = str.split('@');
     const domain = parts.pop();
@@ -359,9 +379,11 @@
     const pattern = /^[a-z\d!#$%&'*+\-/=?^_`{|}~\u00A1-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+$/i;
     return user.split('.').every((p) => pattern.test(p));
   }
-  function isURL(url) {
+  function isURL(url, options) {
     assertString(url);
     if (!url || /[\s<>]/.test(url) || url.indexOf('mailto:') === 0) return false;
+    options = vmerge(options, defaultURLOptions);
+    if (options.validate_length && url.length > options.max_allowed_length) return false;
     let split = url.split('#');
     url = split.shift();
     split = url.split('?');

@@ -17,6 +17,17 @@
 //     with code/errno/syscall/path, and a clear "Cannot use module … in sqzjs" for built-ins
 //     that need Node (child_process, net, http, worker_threads, vm, …).
 //
+// # TypeScript and ES modules
+//
+// Files goja cannot run as they are — TypeScript (.ts, .cts, .mts) and ES modules (.mjs, .js with
+// import/export statements or under a package.json with "type": "module") — are transpiled to
+// CommonJS with esbuild when they are loaded, with an inline source map, so stack traces and
+// [ScriptError] positions name the original file, line and column, and esbuild's syntax errors
+// are SyntaxErrors there ([TranspileError]). Plain CommonJS files never reach esbuild. require
+// finds .ts files as ts-node does. Loader hooks (ts-node/register, @babel/register, tsx, esm, …)
+// load as stand-ins that do nothing ([IsLoaderHook]), and dotenv is built in for projects that
+// require it without installing it.
+//
 // # Goroutines
 //
 // The VM is single-threaded and there is no loop goroutine: JavaScript runs on the goroutine
@@ -35,7 +46,7 @@
 //
 // # Imports
 //
-// jsrt imports only goja, goja_nodejs and the standard library: it knows nothing of Sequelize
+// jsrt imports only goja, goja_nodejs, esbuild and the standard library: it knows nothing of Sequelize
 // or databases, so its tests need neither. It never reads the process environment, working
 // directory or files directly; everything comes through [Options].
 package jsrt

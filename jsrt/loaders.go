@@ -2,6 +2,10 @@ package jsrt
 
 import (
 	_ "embed"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
 	"sync"
 
 	"github.com/dop251/goja"
@@ -82,4 +86,57 @@ func (r *Runtime) loaderModule(kind, name, from string) goja.Value {
 	}
 	r.loaderCache[key] = v
 	return v
+}
+
+// moduleModule is require('module'): createRequire, which ES modules use to load CommonJS and
+// JSON files (createRequire(import.meta.url)), and the lists of built-in modules.
+func (r *Runtime) moduleModule() goja.Value {
+	vm := r.vm
+	m := vm.NewObject()
+	var names []string
+	for n := range r.natives {
+		if !r.userNatives[n] {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	_ = m.Set("builtinModules", names)
+	_ = m.Set("isBuiltin", func(name string) bool {
+		n := strings.TrimPrefix(name, "node:")
+		return r.natives[n] || unsupportedModules[n]
+	})
+	_ = m.Set("createRequire", func(call goja.FunctionCall) goja.Value {
+		from := call.Argument(0).String()
+		if u, err := url.Parse(from); err == nil && u.Scheme == "file" {
+			from = u.Path
+		}
+		if !path.IsAbs(from) {
+			panic(r.newNodeError(errString("The argument 'filename' must be a file URL object, file URL string, or absolute path string. Received "+quoteJSString(from)), "TypeError", "code", "ERR_INVALID_ARG_VALUE"))
+		}
+		if strings.HasSuffix(from, "/") {
+			from += "noop.js" // a directory: requests resolve inside it
+		}
+		req := vm.ToValue(func(c goja.FunctionCall) goja.Value {
+			v, err := r.require(r.requestArgument(c.Argument(0)), from)
+			if err != nil {
+				panic(r.throwable(err))
+			}
+			return v
+		}).(*goja.Object)
+		_ = req.Set("resolve", func(c goja.FunctionCall) goja.Value {
+			id := r.requestArgument(c.Argument(0))
+			name := strings.TrimPrefix(id, "node:")
+			if r.natives[name] || loaderHooks[name] {
+				return vm.ToValue(id)
+			}
+			file, ok := r.resolveModule(id, path.Dir(from))
+			if !ok {
+				panic(r.throwable(r.notFound(id, from)))
+			}
+			return vm.ToValue(file)
+		})
+		_ = req.Set("cache", r.vm.Get("require").ToObject(vm).Get("cache"))
+		return req
+	})
+	return m
 }

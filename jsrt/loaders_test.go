@@ -72,3 +72,18 @@ func TestDotenvConfigModuleAndInstalledDotenv(t *testing.T) {
 		if (require('./b/y') !== 'installed') throw new Error('an installed dotenv wins');
 	`)
 }
+
+func TestModuleCreateRequire(t *testing.T) {
+	t.Parallel()
+	rt := jsrttest.NewRuntime(t, jsrttest.WithFiles(map[string]string{
+		"/proj/db/data.json": `{"rows": 3}`,
+		"/proj/db/m.mjs":     "import { createRequire } from 'module';\nconst require = createRequire(import.meta.url);\nexport const rows = require('./data.json').rows;\nexport const resolved = require.resolve('./data.json');\n",
+	}))
+	jsrttest.RunOnLoop(t, rt, `
+		const m = require('./db/m.mjs');
+		if (m.rows !== 3 || m.resolved !== '/proj/db/data.json') throw new Error(JSON.stringify(m));
+		const mod = require('node:module');
+		if (!mod.isBuiltin('fs') || !mod.isBuiltin('node:child_process') || mod.isBuiltin('lodash')) throw new Error('isBuiltin');
+		if (!mod.builtinModules.includes('path')) throw new Error('builtinModules');
+	`)
+}

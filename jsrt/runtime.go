@@ -268,6 +268,7 @@ func (r *Runtime) builtinModules() map[string]func(*goja.Runtime, *goja.Object) 
 		"timers/promises": preludeExport("timersPromises"),
 		"tty":             preludeExport("tty"),
 		"perf_hooks":      preludeExport("perfHooks"),
+		"module":          exportsOf(r.moduleModule),
 	}
 }
 

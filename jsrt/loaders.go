@@ -124,16 +124,7 @@ func (r *Runtime) moduleModule() goja.Value {
 			return v
 		}).(*goja.Object)
 		_ = req.Set("resolve", func(c goja.FunctionCall) goja.Value {
-			id := r.requestArgument(c.Argument(0))
-			name := strings.TrimPrefix(id, "node:")
-			if r.natives[name] || loaderHooks[name] {
-				return vm.ToValue(id)
-			}
-			file, ok := r.resolveModule(id, path.Dir(from))
-			if !ok {
-				panic(r.throwable(r.notFound(id, from)))
-			}
-			return vm.ToValue(file)
+			return vm.ToValue(r.resolveRequest(r.requestArgument(c.Argument(0)), from))
 		})
 		_ = req.Set("cache", r.vm.Get("require").ToObject(vm).Get("cache"))
 		return req

@@ -180,24 +180,29 @@ func (r *Runtime) requireFunction() *goja.Object {
 		return v
 	}).(*goja.Object)
 	_ = fn.Set("resolve", func(call goja.FunctionCall) goja.Value {
-		id := r.requestArgument(call.Argument(0))
-		from := r.callerFile()
-		name := strings.TrimPrefix(id, "node:")
-		if r.natives[name] || loaderHooks[name] {
-			return vm.ToValue(id)
-		}
-		file, ok := r.resolveModule(id, r.dirOf(from))
-		if !ok && fallbackModules[name] {
-			return vm.ToValue(id)
-		}
-		if !ok {
-			panic(r.throwable(r.notFound(id, from)))
-		}
-		return vm.ToValue(file)
+		return vm.ToValue(r.resolveRequest(r.requestArgument(call.Argument(0)), r.callerFile()))
 	})
 	_ = fn.Set("cache", vm.NewObject())
 	_ = fn.Set("extensions", vm.NewObject())
 	return fn
+}
+
+// resolveRequest is require.resolve(id) called from the file from: the request itself for a
+// built-in (or a loader hook or fallback jsrt serves), else the file it names. It panics with
+// Node's MODULE_NOT_FOUND error when nothing matches.
+func (r *Runtime) resolveRequest(id, from string) string {
+	name := strings.TrimPrefix(id, "node:")
+	if r.natives[name] || loaderHooks[name] {
+		return id
+	}
+	file, ok := r.resolveModule(id, r.dirOf(from))
+	if !ok && fallbackModules[name] {
+		return id
+	}
+	if !ok {
+		panic(r.throwable(r.notFound(id, from)))
+	}
+	return file
 }
 
 func (r *Runtime) requestArgument(v goja.Value) string {

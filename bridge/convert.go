@@ -3,6 +3,8 @@ package bridge
 import (
 	"fmt"
 	"math/big"
+	"reflect"
+	"strconv"
 	"time"
 
 	"github.com/dop251/goja"
@@ -26,17 +28,22 @@ func (s *Session) toValueDepth(v goja.Value, depth int) (any, error) {
 	if goja.IsNull(v) {
 		return nil, nil
 	}
-	switch x := v.Export().(type) {
-	case bool:
-		return x, nil
-	case int64:
-		return float64(x), nil
-	case float64:
-		return x, nil
-	case string:
-		return x, nil
-	case *big.Int:
-		return x, nil
+	// Export only what exports to a primitive: Export of an object or an
+	// array copies it whole, recursively, and every row of a bulkInsert
+	// would be copied once per level it is nested in.
+	if primitiveExport[v.ExportType()] {
+		switch x := v.Export().(type) {
+		case bool:
+			return x, nil
+		case int64:
+			return float64(x), nil
+		case float64:
+			return x, nil
+		case string:
+			return x, nil
+		case *big.Int:
+			return x, nil
+		}
 	}
 	if sym, ok := v.(*goja.Symbol); ok {
 		if name, ok := s.opNames[sym]; ok {
@@ -81,7 +88,7 @@ func (s *Session) toValueDepth(v goja.Value, depth int) (any, error) {
 		n := int(obj.Get("length").ToInteger())
 		out := make([]any, n)
 		for i := 0; i < n; i++ {
-			e, err := s.toValueDepth(obj.Get(fmt.Sprint(i)), depth+1)
+			e, err := s.toValueDepth(obj.Get(strconv.Itoa(i)), depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -125,8 +132,22 @@ func (s *Session) toValueDepth(v goja.Value, depth int) (any, error) {
 	return out, nil
 }
 
+// primitiveExport are the types toValueDepth takes from Export.
+var primitiveExport = map[reflect.Type]bool{
+	reflect.TypeFor[bool](): true, reflect.TypeFor[int64](): true, reflect.TypeFor[float64](): true,
+	reflect.TypeFor[string](): true, reflect.TypeFor[*big.Int](): true,
+}
+
+var (
+	typeBytes       = reflect.TypeFor[[]byte]()
+	typeArrayBuffer = reflect.TypeFor[goja.ArrayBuffer]()
+)
+
 // bytesOf returns the bytes of a Buffer, Uint8Array or ArrayBuffer.
 func bytesOf(obj *goja.Object) ([]byte, bool) {
+	if t := obj.ExportType(); t != typeBytes && t != typeArrayBuffer {
+		return nil, false // not exported: that would copy a plain object whole
+	}
 	switch x := obj.Export().(type) {
 	case []byte:
 		return append([]byte(nil), x...), true

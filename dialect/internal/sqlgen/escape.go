@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sqzjs/sqzjs/dialect"
@@ -24,6 +25,10 @@ func InZone(t time.Time, tz string) (time.Time, error) {
 	if tz == "" {
 		return t.Local(), nil
 	}
+	if loc, ok := zones.Load(tz); ok {
+		return t.In(loc.(*time.Location)), nil
+	}
+	var loc *time.Location
 	if m := offsetRE.FindStringSubmatch(tz); m != nil {
 		h, _ := strconv.Atoi(m[2])
 		mi, _ := strconv.Atoi(m[3])
@@ -31,14 +36,21 @@ func InZone(t time.Time, tz string) (time.Time, error) {
 		if m[1] == "-" {
 			secs = -secs
 		}
-		return t.In(time.FixedZone(tz, secs)), nil
+		loc = time.FixedZone(tz, secs)
+	} else {
+		var err error
+		if loc, err = time.LoadLocation(tz); err != nil {
+			return t, fmt.Errorf("unknown timezone %q", tz)
+		}
 	}
-	loc, err := time.LoadLocation(tz)
-	if err != nil {
-		return t, fmt.Errorf("unknown timezone %q", tz)
-	}
+	zones.Store(tz, loc)
 	return t.In(loc), nil
 }
+
+// zones caches InZone's locations by setting: every date value of every
+// statement is moved into the configured zone, and parsing the setting (or
+// reading the zone database) each time cost more than formatting the date.
+var zones sync.Map
 
 // MomentDate formats t as moment's "YYYY-MM-DD HH:mm:ss.SSS Z" in tz, the
 // form Sequelize writes dates in on Postgres and SQLite.

@@ -94,9 +94,8 @@ func (d *Dialect) query(ctx context.Context, q dialect.Querier, sql string, o qo
 		}
 		return dialect.Undefined{}, nil
 	}
-	lower := strings.ToLower(sql)
 	run := o.Type == typeInsert || o.Type == typeUpdate || o.Type == typeUpsert || o.Type == typeBulkUpdate ||
-		o.Type == typeBulkDelete || strings.HasPrefix(lower, "insert into") || strings.Contains(lower, "create temporary table")
+		o.Type == typeBulkDelete || lowerHasPrefix(sql, "insert into") || strings.Contains(strings.ToLower(sql), "create temporary table")
 
 	var results any = dialect.Undefined{}
 	var meta *dialect.Object
@@ -121,8 +120,7 @@ func (d *Dialect) query(ctx context.Context, q dialect.Querier, sql string, o qo
 
 func (d *Dialect) handleResponse(ctx context.Context, q dialect.Querier, sql string, o qopts, run bool, results any, meta *dialect.Object, res dialect.ExecResult) (any, error) {
 	var result any = dialect.Undefined{}
-	lower := strings.ToLower(sql)
-	isInsert := o.Type == typeInsert || (strings.HasPrefix(lower, "insert into") && run)
+	isInsert := o.Type == typeInsert || (run && lowerHasPrefix(sql, "insert into"))
 	if isInsert || o.Type == typeUpsert {
 		result = float64(res.LastInsertID)
 	}
@@ -149,7 +147,7 @@ func (d *Dialect) handleResponse(ctx context.Context, q dialect.Querier, sql str
 			return nil, errors.New("TypeError: Cannot read properties of undefined (reading 'map')")
 		}
 		return selectResult(rows, o), nil
-	case strings.HasPrefix(lower, "show") || strings.HasPrefix(lower, "describe"):
+	case lowerHasPrefix(sql, "show") || lowerHasPrefix(sql, "describe"):
 		return results, nil
 	case strings.Contains(sql, "PRAGMA INDEX_LIST"):
 		return d.showIndexes(ctx, q, rows)
@@ -179,6 +177,21 @@ func (d *Dialect) handleResponse(ctx context.Context, q dialect.Querier, sql str
 		return []any{result, float64(res.RowsAffected)}, nil
 	}
 	return result, nil
+}
+
+// lowerHasPrefix is strings.HasPrefix(strings.ToLower(s), prefix) for an
+// ASCII prefix, lowering only as many runes of s as prefix has (ToLower maps
+// rune by rune): a bulkInsert's statement is megabytes long.
+func lowerHasPrefix(s, prefix string) bool {
+	n := 0
+	for i := range s {
+		if n == len(prefix) {
+			s = s[:i]
+			break
+		}
+		n++
+	}
+	return strings.HasPrefix(strings.ToLower(s), prefix)
 }
 
 func rowField(r any, name string) any {

@@ -677,6 +677,13 @@ func (s *Session) jsError(err error, stack string) goja.Value {
 		if dbe.SequelizeMessage != "" {
 			_ = info.Set("sequelizeMessage", dbe.SequelizeMessage)
 		}
+		if dbe.Constraint != "" {
+			_ = info.Set("constraint", dbe.Constraint)
+		}
+		if dbe.Table != "" {
+			_ = info.Set("table", dbe.Table)
+		}
+		_ = info.Set("dialect", string(s.d.Name()))
 		if fk := dbe.ForeignKey; fk != nil {
 			o := s.vm.NewObject()
 			if fk.Table != "" {

@@ -65,8 +65,8 @@ func TestSequelize5Forms(t *testing.T) {
 		await qi.addConstraint('projects', ['id', 'typeCode'], { type: 'unique', name: 'projects_id_type' });
 		const [rows] = await qi.sequelize.query("SELECT sql FROM sqlite_master WHERE name = 'projects'");
 		const sql = rows[0].sql;
-		if (!sql.includes('REFERENCES ` + "`projectTypes` (`code`)" + `')) throw new Error('referencesKey: ' + sql);
-		if (!sql.includes('CONSTRAINT ` + "`projects_other_fk` FOREIGN KEY (`otherId`) REFERENCES `projects` (`id`) ON UPDATE CASCADE ON DELETE CASCADE" + `')) throw new Error('v5 foreign key: ' + sql);
-		if (!sql.includes('CONSTRAINT ` + "`projects_id_type` UNIQUE (`id`, `typeCode`)" + `')) throw new Error('v5 unique: ' + sql);
+		if (!sql.includes('REFERENCES `+"`projectTypes` (`code`)"+`')) throw new Error('referencesKey: ' + sql);
+		if (!sql.includes('CONSTRAINT `+"`projects_other_fk` FOREIGN KEY (`otherId`) REFERENCES `projects` (`id`) ON UPDATE CASCADE ON DELETE CASCADE"+`')) throw new Error('v5 foreign key: ' + sql);
+		if (!sql.includes('CONSTRAINT `+"`projects_id_type` UNIQUE (`id`, `typeCode`)"+`')) throw new Error('v5 unique: ' + sql);
 	`)
 }

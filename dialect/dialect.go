@@ -177,6 +177,10 @@ type DBError struct {
 	// SequelizeForeignKeyConstraintError (nil when the dialect reports
 	// nothing beyond the driver error).
 	ForeignKey *ForeignKeyViolation
+	// Constraint and Table name what an unknown-constraint error is about
+	// (SequelizeUnknownConstraintError's constraint and table).
+	Constraint string
+	Table      string
 	SQL        string
 	Params     any
 	Err        error

@@ -573,18 +573,28 @@
         err = new TimeoutError(original);
         break;
       case 'connection': {
-        // The connection managers' mapping of driver codes to subclasses.
-        const byCode = {
-          ECONNREFUSED: 'ConnectionRefusedError', ER_ACCESS_DENIED_ERROR: 'AccessDeniedError',
-          '28P01': 'AccessDeniedError', '28000': 'AccessDeniedError', ENOTFOUND: 'HostNotFoundError',
-          EHOSTUNREACH: 'HostNotReachableError', EINVAL: 'InvalidConnectionError', ETIMEDOUT: 'ConnectionTimedOutError',
+        // Each connection manager's mapping of driver codes to subclasses
+        // (SQLite's raises every failure as ConnectionError).
+        const byCode = info.dialect === 'sqlite' ? {} : {
+          ECONNREFUSED: 'ConnectionRefusedError', ENOTFOUND: 'HostNotFoundError',
+          EHOSTUNREACH: 'HostNotReachableError', EINVAL: 'InvalidConnectionError',
         };
+        if (info.dialect === 'mysql' || info.dialect === 'mariadb') byCode.ER_ACCESS_DENIED_ERROR = 'AccessDeniedError';
+        if (info.dialect === 'mariadb') {
+          byCode.ER_ACCESS_DENIED_NO_PASSWORD_ERROR = 'AccessDeniedError';
+          byCode.ENETUNREACH = 'HostNotReachableError';
+          byCode.EADDRNOTAVAIL = 'HostNotReachableError';
+        }
         const Cls = connectionErrors[byCode[info.code]] || ConnectionError;
         err = new Cls(original);
         break;
       }
       case 'unknownConstraint':
-        err = new UnknownConstraintError({ message: info.message, constraint: info.constraint, table: info.table });
+        // Postgres reports the server's error as parent; the other dialects
+        // throw from removeConstraint's lookup, with no driver error.
+        err = new UnknownConstraintError(info.sequelizeMessage !== undefined
+          ? { message: info.sequelizeMessage, constraint: info.constraint, fields: undefined, table: info.table, parent: original }
+          : { message: info.message, constraint: info.constraint, table: info.table });
         break;
       default:
         err = new DatabaseError(original);

@@ -443,11 +443,11 @@ func (d *Dialect) removeConstraint(ctx context.Context, q dialect.Querier, op di
 		found, _ = rows[0].(*dialect.Object)
 	}
 	if found == nil {
-		return nil, &dialect.DBError{Kind: dialect.KindUnknownConstraint, Message: fmt.Sprintf("Constraint %s on table %s does not exist", op.Name, tableText(op.Table))}
+		return nil, &dialect.DBError{Kind: dialect.KindUnknownConstraint, Message: fmt.Sprintf("Constraint %s on table %s does not exist", op.Name, tableText(op.Table)), Constraint: op.Name, Table: tableText(op.Table)}
 	}
 	typ, _ := found.Get("constraintType")
 	if !truthy(typ) {
-		return nil, &dialect.DBError{Kind: dialect.KindUnknownConstraint, Message: fmt.Sprintf("Constraint %s on table %s does not exist", op.Name, tableText(op.Table))}
+		return nil, &dialect.DBError{Kind: dialect.KindUnknownConstraint, Message: fmt.Sprintf("Constraint %s on table %s does not exist", op.Name, tableText(op.Table)), Constraint: op.Name, Table: tableText(op.Table)}
 	}
 	var sql string
 	if typ == "FOREIGN KEY" {

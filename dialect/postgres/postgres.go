@@ -107,6 +107,9 @@ var (
 	fkIndexRE         = regexp.MustCompile(`violates foreign key constraint "(.+?)"`)
 	fkTableRE         = regexp.MustCompile(`on table "(.+?)"`)
 	constraintOrIndex = regexp.MustCompile(`(?i)(CONSTRAINT|INDEX)`)
+	// Query.formatError's reading of an unknown constraint or index.
+	unknownConstraintRE = regexp.MustCompile(`(?i)(?:constraint|index) "(.+?)"`)
+	unknownRelationRE   = regexp.MustCompile(`(?i)relation "(.+?)"`)
 )
 
 // Classify turns a pg error into Sequelize's shape (Query.formatError): the
@@ -165,6 +168,12 @@ func (d *Dialect) Classify(err error) *dialect.DBError {
 		if sql != "" && constraintOrIndex.MatchString(sql) {
 			e.Kind = dialect.KindUnknownConstraint
 			e.SequelizeMessage = "Unknown constraint error"
+			if m := unknownConstraintRE.FindStringSubmatch(pe.Message); m != nil {
+				e.Constraint = m[1]
+			}
+			if m := unknownRelationRE.FindStringSubmatch(pe.Message); m != nil {
+				e.Table = m[1]
+			}
 		}
 	}
 	return e

@@ -586,7 +586,7 @@ func (d *Dialect) removeConstraint(ctx context.Context, q dialect.Querier, op di
 		}
 	}
 	if found == nil {
-		return nil, &dialect.DBError{Kind: dialect.KindUnknownConstraint, Message: fmt.Sprintf("Constraint %s on table %s does not exist", op.Name, op.Table.Name)}
+		return nil, &dialect.DBError{Kind: dialect.KindUnknownConstraint, Message: fmt.Sprintf("Constraint %s on table %s does not exist", op.Name, op.Table.Name), Constraint: op.Name, Table: op.Table.Name}
 	}
 	snippet := ", CONSTRAINT " + d.f.QuoteIdentifier(found.Name) + " " + found.Type + " " + found.Condition
 	if found.Type == "FOREIGN KEY" {

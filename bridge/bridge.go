@@ -218,17 +218,15 @@ func (s *Session) createInstance(vm *goja.Runtime) error {
 		cfg = vm.NewObject()
 	}
 	cfgObj := s.object(cfg)
-	if s.opts.CLILogging && cfgObj != nil && !containsString(cfgObj.Keys(), "logging") {
-		copyObj := vm.NewObject()
-		for _, k := range cfgObj.Keys() {
-			_ = copyObj.Set(k, cfgObj.Get(k))
-		}
+	if s.opts.CLILogging && cfgObj != nil && (cfgObj.Get("logging") == nil || goja.IsUndefined(cfgObj.Get("logging"))) {
+		// sequelize-cli's _.defaults(config, { logging: logMigrator })
+		// changes the object config files gave, which the project's own
+		// code (models/index.js requiring config/config.json) shares.
 		lm, err := vm.RunString(`(function logMigrator(s) { if (String(s).indexOf('Executing') !== 0) console.log(s); })`)
 		if err != nil {
 			return err
 		}
-		_ = copyObj.Set("logging", lm)
-		cfg = copyObj
+		_ = cfgObj.Set("logging", lm)
 	}
 	inst, err := vm.New(s.class, cfg)
 	if err != nil {
@@ -355,6 +353,12 @@ func (s *Session) natives() *goja.Object {
 		return e
 	})
 	set("attach", func(goja.FunctionCall) goja.Value { return goja.Undefined() })
+	set("dialectName", func(goja.FunctionCall) goja.Value {
+		if s.d == nil {
+			return vm.ToValue("")
+		}
+		return vm.ToValue(string(s.d.Name()))
+	})
 	set("loadModelLayer", func(c goja.FunctionCall) goja.Value {
 		lib := c.Argument(0)
 		for _, f := range modelLayerFiles {

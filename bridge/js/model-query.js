@@ -32,7 +32,7 @@
   }
 
   function dialectName(sequelize) {
-    return sequelize.options.dialect;
+    return lib.sessionDialect(sequelize);
   }
 
   // ---------------------------------------------------------------- select plans

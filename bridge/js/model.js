@@ -325,7 +325,13 @@
     return options;
   }
   function dialectOf(model) {
-    return model.sequelize.options.dialect;
+    return sessionDialect(model.sequelize);
+  }
+  // sessionDialect is the dialect model queries run on: every Sequelize
+  // instance shares the run's connection, whatever dialect its options
+  // name.
+  function sessionDialect(sequelize) {
+    return native.dialectName() || sequelize.options.dialect;
   }
   // attributeTypes maps attribute names and fields to DataTypes, as
   // Sequelize's _findField looks them up for typed escaping.
@@ -932,7 +938,7 @@
 
     static refreshAttributes() {
       const attributeManipulation = {};
-      const dialect = this.sequelize.options.dialect;
+      const dialect = sessionDialect(this.sequelize);
       this.prototype._customGetters = {};
       this.prototype._customSetters = {};
       for (const type of ['get', 'set']) {
@@ -1426,7 +1432,7 @@
       if (found) return [found, false];
       try {
         const createOptions = Object.assign({}, options);
-        if (this.sequelize.options.dialect === 'postgres' && options.transaction) createOptions.ignoreDuplicates = true;
+        if (sessionDialect(this.sequelize) === 'postgres' && options.transaction) createOptions.ignoreDuplicates = true;
         const created = await this.create(values, createOptions);
         return [created, true];
       } catch (err) {
@@ -1441,7 +1447,7 @@
 
     static async bulkCreate(records, options = {}) {
       if (!records.length) return [];
-      const dialect = this.sequelize.options.dialect;
+      const dialect = sessionDialect(this.sequelize);
       const nowDate = now(this.sequelize.options.dialect);
       options = cloneDeep(options);
       options.model = this;
@@ -2580,7 +2586,7 @@
   Object.assign(lib, {
     Model, Hooks, InstanceValidator, ModelManager, installOnSequelize, setupInstance, mapFinderOptions,
     mapOptionFieldNames, mapWhereFieldNames, mapValueFieldNames, toDefaultValue, now, removeNullValuesFromHash,
-    withLogging, dialectOf, attributeTypes, modelAttributesMap, addSchema, tableNameKey, warn, runHooksMaybeSync,
+    withLogging, dialectOf, sessionDialect, attributeTypes, modelAttributesMap, addSchema, tableNameKey, warn, runHooksMaybeSync,
   });
   void Fn; void Col; void Literal; void Cast; void merge;
 })

@@ -94,32 +94,31 @@ func hasModuleSyntax(src []byte) bool {
 			}
 			i += off
 			off = i + len(k)
-			if inComment(src, i) {
-				// sequelize-cli's migration template has a JSDoc type,
-				// {import('sequelize-cli').Migration}, that is not a dynamic import.
-				continue
-			}
-			if !statementStart(src, i) {
-				if kw == "import" && isIdentBoundary(src, i) && followedBy(src, off, '(') {
-					return true // dynamic import('x')
-				}
-				continue
-			}
-			if off >= len(src) {
-				continue
-			}
-			next := src[off]
-			switch {
-			case kw == "import" && (next == ' ' || next == '\t' || next == '{' || next == '*' || next == '\'' || next == '"' || next == '\n'):
-				return true
-			case kw == "import" && next == '(':
-				return true
-			case kw == "export" && (next == ' ' || next == '\t' || next == '{' || next == '*' || next == '\n'):
+			if moduleKeywordAt(src, i, off, kw) && !inComment(src, i) {
+				// (inComment: sequelize-cli's migration template has a JSDoc type,
+				// {import('sequelize-cli').Migration}, that is not a dynamic import.)
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// moduleKeywordAt reports whether the keyword kw at src[i:off] starts an import or export
+// statement, or is a dynamic import(…) call.
+func moduleKeywordAt(src []byte, i, off int, kw string) bool {
+	if !statementStart(src, i) {
+		return kw == "import" && isIdentBoundary(src, i) && followedBy(src, off, '(')
+	}
+	if off >= len(src) {
+		return false
+	}
+	switch next := src[off]; {
+	case kw == "import":
+		return next == ' ' || next == '\t' || next == '{' || next == '*' || next == '\'' || next == '"' || next == '\n' || next == '('
+	default:
+		return next == ' ' || next == '\t' || next == '{' || next == '*' || next == '\n'
+	}
 }
 
 // inComment reports whether position i is surely inside a comment: on a line whose first

@@ -163,6 +163,8 @@ func TestRemoveConstraintLooksUpOutsideTheTransaction(t *testing.T) {
 		} catch (e) {
 			if (e.message !== 'Constraint t_a_b_key on table t does not exist') throw e;
 			if (e.name !== 'SequelizeUnknownConstraintError') throw new Error('name ' + e.name);
+			if (e.constraint !== 't_a_b_key' || e.table !== 't') throw new Error('constraint ' + e.constraint + ' table ' + e.table);
+			if (e.parent.message !== '' || e.parent.sql !== '') throw new Error('parent ' + JSON.stringify(e.parent));
 		}
 		await tx.rollback();
 	`)

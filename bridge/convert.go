@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"reflect"
+	"slices"
 	"strconv"
 	"time"
 
@@ -122,7 +123,12 @@ func (s *Session) toValueDepth(v goja.Value, depth int) (any, error) {
 		}
 		out.Set(dialect.Key{Name: name, Op: true}, e)
 	}
-	for _, k := range obj.Keys() {
+	keys := obj.Keys()
+	if len(keys) > 0 {
+		// Sized once: a bulkInsert converts every row here.
+		out.Keys, out.Values = slices.Grow(out.Keys, len(keys)), slices.Grow(out.Values, len(keys))
+	}
+	for _, k := range keys {
 		e, err := s.toValueDepth(obj.Get(k), depth+1)
 		if err != nil {
 			return nil, err
@@ -279,8 +285,11 @@ func (s *Session) toJS(v any) goja.Value {
 		if x.Kind == "function" {
 			// A function in a driver's result (the mariadb connector's
 			// column readers): a named function that returns undefined.
-			fn, err := vm.RunString("(function " + goIdent(x.Desc) + "() {})")
+			// Its name is the driver's exactly ("bound getTypeParser",
+			// even ""), which no function declaration can spell.
+			fn, err := vm.RunString("(function () {})")
 			if err == nil {
+				_ = fn.(*goja.Object).DefineDataProperty("name", vm.ToValue(x.Desc), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 				return fn
 			}
 		}

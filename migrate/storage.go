@@ -43,6 +43,9 @@ type SequelizeStorage struct {
 	Underscored bool
 	// Now is the clock for timestamps (default time.Now).
 	Now func() time.Time
+	// PlainTable creates the table without umzug's charset and collation
+	// (utf8, utf8_unicode_ci), as a model sequelize-cli defines itself.
+	PlainTable bool
 }
 
 var _ Storage = (*SequelizeStorage)(nil)
@@ -89,6 +92,9 @@ func (s *SequelizeStorage) sync(ctx context.Context) error {
 	}
 	if b, _ := exists.(bool); !b {
 		op := dialect.CreateTable{Table: s.Table, Columns: s.columns(), Options: dialect.TableOptions{Charset: "utf8", Collate: "utf8_unicode_ci"}}
+		if s.PlainTable {
+			op.Options = dialect.TableOptions{}
+		}
 		if _, err := s.DB.Exec(ctx, op); err != nil {
 			return fmt.Errorf("creating the %s table: %w", s.Table, err)
 		}
@@ -98,6 +104,18 @@ func (s *SequelizeStorage) sync(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Sync is Model.sync() of the meta model: the table is created when it is
+// missing (sequelize-cli's db:migrate:schema:timestamps:add uses it).
+func (s *SequelizeStorage) Sync(ctx context.Context) error { return s.sync(ctx) }
+
+// Columns are the meta model's attributes (name, and the timestamps when
+// Timestamps is set), as Model.bulkCreate types the values it inserts.
+func (s *SequelizeStorage) Columns() []dialect.Column { return s.columns() }
+
+// TimestampNames are the timestamp attributes: createdAt and updatedAt, or
+// created_at and updated_at when Underscored.
+func (s *SequelizeStorage) TimestampNames() (string, string) { return s.timestampNames() }
 
 // Executed reads the recorded names, ordered by the database.
 func (s *SequelizeStorage) Executed(ctx context.Context) ([]string, error) {

@@ -102,7 +102,7 @@ type command struct {
 // order. Commands without run are recognised but not built yet.
 var commands = []command{
 	{name: "db:migrate", desc: "Run pending migrations", options: migrateOptions, run: (*run).migrate},
-	{name: "db:migrate:schema:timestamps:add", desc: "Update migration table to have timestamps", options: migrateOptions},
+	{name: "db:migrate:schema:timestamps:add", desc: "Update migration table to have timestamps", options: migrateOptions, run: (*run).migrateTimestampsAdd},
 	{name: "db:migrate:status", desc: "List the status of all migrations", options: migrateOptions, run: (*run).migrateStatus},
 	{name: "db:migrate:undo", desc: "Reverts a migration", options: []option{{name: "name", desc: "Name of the migration to undo"}}, run: (*run).migrateUndo},
 	{name: "db:migrate:undo:all", desc: "Revert all migrations ran", options: []option{{name: "to", desc: "Revert to the provided migration", def: "0"}}, run: (*run).migrateUndoAll},

@@ -1,5 +1,6 @@
 // Package cli is the sqzjs command line: sequelize-cli's command tree
-// (db:migrate, db:migrate:status, db:migrate:undo, db:migrate:undo:all;
+// (db:migrate, db:migrate:status, db:migrate:undo, db:migrate:undo:all,
+// db:migrate:schema:timestamps:add;
 // db:seed, db:seed:undo, db:seed:all, db:seed:undo:all with the none, json
 // and sequelize seeder storages; init, init:config, init:migrations,
 // init:models, init:seeders; migration:generate, seed:generate and
@@ -35,9 +36,9 @@
 //     (sequelize-cli replaces the first ".json" of the whole path).
 //   - Warnings about unsafe patterns (a statement not awaited) are printed
 //     on stderr as "WARNING: …".
-//   - The help names the program "sqzjs" and marks the sequelize-cli
-//     commands sqzjs does not have yet (db:migrate:schema:timestamps:add)
-//     with " (not yet)"; --version prints sqzjs's version.
+//   - The help names the program "sqzjs"; --version prints sqzjs's
+//     version. (A command without an implementation would be marked
+//     " (not yet)"; none is left.)
 //   - db:seed:undo with nothing to undo prints "No seeders found." and
 //     exits 0 at once; sequelize-cli 6.6.5 returns without process.exit
 //     there, so on PostgreSQL and MySQL its open connection pool keeps

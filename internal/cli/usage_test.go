@@ -65,7 +65,6 @@ func TestUsage(t *testing.T) {
 			stderr: "…\nUnknown argument \"--from\".\n"},
 		{name: "positional", args: []string{"db:migrate:status", "extra"}, code: 1,
 			stderr: "…\nUnknown argument \"extra\". db:migrate:status takes no positional arguments.\n"},
-		{name: "not implemented", args: []string{"db:migrate:schema:timestamps:add"}, code: 1, stdout: "", stderr: "sqzjs: db:migrate:schema:timestamps:add is not implemented yet\n"},
 		// sequelize-cli 6.6.5 (yargs 16): the help, then the missing names.
 		{name: "missing required", args: []string{"model:generate"}, code: 1, stderr: "…  [boolean] [default: false]\n\nMissing required arguments: name, attributes\n"},
 		{name: "missing one required", args: []string{"seed:generate"}, code: 1, stderr: "…  --name             Defines the name of the seed  [string] [required]\n\nMissing required argument: name\n"},
@@ -104,13 +103,16 @@ func matchText(t *testing.T, what, got, want string) {
 	expect(t, what, got, want)
 }
 
-func TestTopHelpMarksCommandsNotYetBuilt(t *testing.T) {
+func TestTopHelpListsEveryCommand(t *testing.T) {
 	t.Parallel()
 	h := topHelp()
+	if strings.Contains(h, "(not yet)") {
+		t.Errorf("help marks a command as not built yet:\n%s", h)
+	}
 	for _, want := range []string{
 		"  sqzjs db:migrate                        Run pending migrations\n",
 		"  sqzjs db:migrate:undo:all               Revert all migrations ran\n",
-		"  sqzjs db:migrate:schema:timestamps:add  Update migration table to have timestamps (not yet)\n",
+		"  sqzjs db:migrate:schema:timestamps:add  Update migration table to have timestamps\n",
 		"  sqzjs db:seed:all                       Run every seeder\n",
 		"  sqzjs model:create                      Generates a model and its migration\n",
 		"Options:\n  --version  Show version number  [boolean]\n  --help     Show help  [boolean]\n",

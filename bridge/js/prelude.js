@@ -85,6 +85,16 @@
     const proto = Object.getPrototypeOf(v);
     return proto === null || proto === Object.prototype;
   }
+  // _.isEmpty: nothing, an empty array or string, a Map or Set without
+  // entries, an object without own enumerable keys; numbers and booleans
+  // count as empty.
+  function isEmpty(v) {
+    if (v === null || v === undefined) return true;
+    if (typeof v === 'string' || Array.isArray(v)) return v.length === 0;
+    if (v instanceof Map || v instanceof Set) return v.size === 0;
+    if (typeof v === 'object' || typeof v === 'function') return Object.keys(v).length === 0;
+    return true;
+  }
 
   function underscore(str) {
     return str.split('::').map((p) => p.replace(/([A-Z])/g, '_$1').replace(/^_/, '')).join('/').toLowerCase();
@@ -738,7 +748,7 @@
   class QueryInterface {
     constructor(sequelize) {
       this.sequelize = sequelize;
-      this.queryGenerator = new QueryGenerator(sequelize);
+      this.queryGenerator = sequelize.getDialect() === 'postgres' ? new PostgresQueryGenerator(sequelize) : new QueryGenerator(sequelize);
     }
     quoteIdentifier(identifier, force) { return this.queryGenerator.quoteIdentifier(identifier, force); }
     quoteIdentifiers(identifiers) { return this.queryGenerator.quoteIdentifiers(identifiers); }
@@ -874,12 +884,55 @@
       if (dataType instanceof DATE && !(result instanceof Date)) return new Date(result);
       return result;
     }
-    async dropEnum(enumName, options) { return native.run('query', options, `DROP TYPE IF EXISTS ${this.quoteIdentifier(enumName)};`, options || {}); }
+
+    // Triggers and functions: the abstract query interface runs what the
+    // dialect's query generator writes; only Postgres's writes anything,
+    // the others have no such generator method.
+    async createTrigger(tableName, triggerName, timingType, fireOnArray, functionName, functionParams, optionsArray, options) {
+      const sql = this.queryGenerator.generate('createTrigger', tableName, triggerName, timingType, fireOnArray, functionName, functionParams, optionsArray);
+      if (sql) return this.sequelize.query(sql, options || {});
+    }
+    async dropTrigger(tableName, triggerName, options) {
+      const sql = this.queryGenerator.generate('dropTrigger', tableName, triggerName);
+      if (sql) return this.sequelize.query(sql, options || {});
+    }
+    async renameTrigger(tableName, oldTriggerName, newTriggerName, options) {
+      const sql = this.queryGenerator.generate('renameTrigger', tableName, oldTriggerName, newTriggerName);
+      if (sql) return this.sequelize.query(sql, options || {});
+    }
+    async createFunction(functionName, params, returnType, language, body, optionsArray, options) {
+      const sql = this.queryGenerator.generate('createFunction', functionName, params, returnType, language, body, optionsArray, options);
+      if (sql) return this.sequelize.query(sql, options || {});
+    }
+    async dropFunction(functionName, params, options) {
+      const sql = this.queryGenerator.generate('dropFunction', functionName, params);
+      if (sql) return this.sequelize.query(sql, options || {});
+    }
+    async renameFunction(oldFunctionName, params, newFunctionName, options) {
+      const sql = this.queryGenerator.generate('renameFunction', oldFunctionName, params, newFunctionName);
+      if (sql) return this.sequelize.query(sql, options || {});
+    }
   }
-  for (const name of ['createFunction', 'dropFunction', 'renameFunction', 'createTrigger', 'dropTrigger', 'renameTrigger', 'pgListEnums', 'dropAllEnums', 'upsert']) {
-    QueryInterface.prototype[name] = async function () {
-      throw native.unsupported(`queryInterface.${name}`);
-    };
+  QueryInterface.prototype.upsert = async function () {
+    throw native.unsupported('queryInterface.upsert');
+  };
+
+  // Postgres's query interface adds the enum methods.
+  class PostgresQueryInterface extends QueryInterface {
+    async dropEnum(enumName, options) {
+      const qg = this.queryGenerator;
+      return this.sequelize.query(qg.pgEnumDrop(null, null, qg.pgEscapeAndQuote(enumName)), Object.assign({}, options, { raw: true }));
+    }
+    async dropAllEnums(options) {
+      options = options || {};
+      const qg = this.queryGenerator;
+      const enums = await this.pgListEnums(null, options);
+      return Promise.all(enums.map((result) => this.sequelize.query(qg.pgEnumDrop(null, null, qg.pgEscapeAndQuote(result.enum_name)), Object.assign({}, options, { raw: true }))));
+    }
+    async pgListEnums(tableName, options) {
+      const sql = this.queryGenerator.pgListEnums(tableName);
+      return this.sequelize.query(sql, Object.assign({}, options, { plain: false, raw: true, type: QueryTypes.SELECT }));
+    }
   }
 
   // The parts of the query generator migrations reach through
@@ -901,6 +954,115 @@
       return table;
     }
     escape(value) { return native.escape(value); }
+    // generate calls the generator method name as the query interface
+    // does, failing as Node does where the dialect has none.
+    generate(name, ...args) {
+      if (typeof this[name] !== 'function') throw new TypeError(`this.queryGenerator.${name} is not a function`);
+      return this[name](...args);
+    }
+    extractTableDetails(tableName, options) {
+      options = options || {};
+      tableName = tableName || {};
+      return {
+        schema: tableName.schema || options.schema || this.sequelize.options.schema || 'public',
+        tableName: isPlainObject(tableName) ? tableName.tableName : tableName,
+        delimiter: tableName.delimiter || options.delimiter || '.',
+      };
+    }
+  }
+
+  // Postgres's query generator: triggers, functions and enum names
+  // (src/dialects/postgres/query-generator.js).
+  class PostgresQueryGenerator extends QueryGenerator {
+    createTrigger(tableName, triggerName, eventType, fireOnSpec, functionName, functionParams, optionsArray) {
+      const decodedEventType = this.decodeTriggerEventType(eventType);
+      const eventSpec = this.expandTriggerEventSpec(fireOnSpec);
+      const expandedOptions = this.expandOptions(optionsArray);
+      const paramList = this._expandFunctionParamList(functionParams);
+      return `CREATE ${this.triggerEventTypeIsConstraint(eventType)}TRIGGER ${this.quoteIdentifier(triggerName)} ${decodedEventType} ${eventSpec} ON ${this.quoteTable(tableName)}${expandedOptions ? ` ${expandedOptions}` : ''} EXECUTE PROCEDURE ${functionName}(${paramList});`;
+    }
+    dropTrigger(tableName, triggerName) {
+      return `DROP TRIGGER ${this.quoteIdentifier(triggerName)} ON ${this.quoteTable(tableName)} RESTRICT;`;
+    }
+    renameTrigger(tableName, oldTriggerName, newTriggerName) {
+      return `ALTER TRIGGER ${this.quoteIdentifier(oldTriggerName)} ON ${this.quoteTable(tableName)} RENAME TO ${this.quoteIdentifier(newTriggerName)};`;
+    }
+    createFunction(functionName, params, returnType, language, body, optionsArray, options) {
+      if (!functionName || !returnType || !language || !body) throw new Error('createFunction missing some parameters. Did you pass functionName, returnType, language and body?');
+      const paramList = this._expandFunctionParamList(params);
+      const variableList = options && options.variables ? this._expandFunctionVariableList(options.variables) : '';
+      const expandedOptionsArray = this.expandOptions(optionsArray);
+      const statement = options && options.force ? 'CREATE OR REPLACE FUNCTION' : 'CREATE FUNCTION';
+      return `${statement} ${functionName}(${paramList}) RETURNS ${returnType} AS $func$ ${variableList} BEGIN ${body} END; $func$ language '${language}'${expandedOptionsArray};`;
+    }
+    dropFunction(functionName, params) {
+      if (!functionName) throw new Error('requires functionName');
+      return `DROP FUNCTION ${functionName}(${this._expandFunctionParamList(params)}) RESTRICT;`;
+    }
+    renameFunction(oldFunctionName, params, newFunctionName) {
+      return `ALTER FUNCTION ${oldFunctionName}(${this._expandFunctionParamList(params)}) RENAME TO ${newFunctionName};`;
+    }
+    pgEscapeAndQuote(val) { return this.quoteIdentifier(String(this.escape(val)).split("'").join('')); }
+    _expandFunctionParamList(params) {
+      if (params === undefined || !Array.isArray(params)) throw new Error('_expandFunctionParamList: function parameters array required, including an empty one for no arguments');
+      const paramList = [];
+      params.forEach((curParam) => {
+        const paramDef = [];
+        if (!curParam.type) throw new Error('function or trigger used with a parameter without any type');
+        if (curParam.direction) paramDef.push(curParam.direction);
+        if (curParam.name) paramDef.push(curParam.name);
+        paramDef.push(curParam.type);
+        const joined = paramDef.join(' ');
+        if (joined) paramList.push(joined);
+      });
+      return paramList.join(', ');
+    }
+    _expandFunctionVariableList(variables) {
+      if (!Array.isArray(variables)) throw new Error('_expandFunctionVariableList: function variables must be an array');
+      return variables.map((variable) => {
+        if (!variable.name || !variable.type) throw new Error('function variable must have a name and type');
+        let def = `DECLARE ${variable.name} ${variable.type}`;
+        if (variable.default) def += ` := ${variable.default}`;
+        return `${def};`;
+      }).join(' ');
+    }
+    // _.isEmpty: undefined, null, empty arrays and strings, objects with no
+    // own keys; everything else is joined as an array.
+    expandOptions(options) { return options === undefined || isEmpty(options) ? '' : options.join(' '); }
+    decodeTriggerEventType(eventSpecifier) {
+      const decoded = { after: 'AFTER', before: 'BEFORE', instead_of: 'INSTEAD OF', after_constraint: 'AFTER' };
+      if (!Object.prototype.hasOwnProperty.call(decoded, eventSpecifier)) throw new Error(`Invalid trigger event specified: ${eventSpecifier}`);
+      return decoded[eventSpecifier];
+    }
+    triggerEventTypeIsConstraint(eventSpecifier) { return eventSpecifier === 'after_constraint' ? 'CONSTRAINT ' : ''; }
+    expandTriggerEventSpec(fireOnSpec) {
+      if (isEmpty(fireOnSpec)) throw new Error('no table change events specified to trigger on');
+      const eventMap = { insert: 'INSERT', update: 'UPDATE', delete: 'DELETE', truncate: 'TRUNCATE' };
+      const entries = Array.isArray(fireOnSpec) || typeof fireOnSpec === 'string'
+        ? Array.from(fireOnSpec).map((v, i) => [i, v])
+        : Object.keys(fireOnSpec).map((k) => [k, fireOnSpec[k]]);
+      return entries.map(([fireKey, fireValue]) => {
+        if (!eventMap[fireValue]) throw new Error(`parseTriggerEventSpec: undefined trigger event ${fireKey}`);
+        return eventMap[fireValue];
+      }).join(' OR ');
+    }
+    pgEnumName(tableName, attr, options) {
+      options = options || {};
+      const details = this.extractTableDetails(tableName, options);
+      let enumName = `"enum_${details.tableName}_${attr}"`;
+      if (options.schema !== false && details.schema) enumName = this.quoteIdentifier(details.schema) + details.delimiter + enumName;
+      return enumName;
+    }
+    pgListEnums(tableName, attrName, options) {
+      let enumName = '';
+      const details = this.extractTableDetails(tableName, options);
+      if (details.tableName && attrName) enumName = ` AND t.typname=${this.pgEnumName(details.tableName, attrName, { schema: false }).replace(/"/g, "'")}`;
+      return `SELECT t.typname enum_name, array_agg(e.enumlabel ORDER BY enumsortorder) enum_value FROM pg_type t JOIN pg_enum e ON t.oid = e.enumtypid JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = '${details.schema}'${enumName} GROUP BY 1`;
+    }
+    pgEnumDrop(tableName, attr, enumName) {
+      enumName = enumName || this.pgEnumName(tableName, attr);
+      return `DROP TYPE IF EXISTS ${enumName}; `;
+    }
   }
 
   // ---------------------------------------------------------------- Sequelize
@@ -946,7 +1108,7 @@
       modelLayer.setupInstance(this);
       this.connectionManager = {};
       this.dialect = { name: this.options.dialect, supports: {} };
-      this.queryInterface = new QueryInterface(this);
+      this.queryInterface = this.options.dialect === 'postgres' ? new PostgresQueryInterface(this) : new QueryInterface(this);
       native.attach(this);
     }
     getDialect() { return this.options.dialect; }

@@ -397,6 +397,10 @@ func jsonParams(p []any) []any {
 			out[i] = map[string]string{"$bytes": fmt.Sprintf("%x", x)}
 		case dialect.Undefined:
 			out[i] = map[string]bool{"$undefined": true}
+		case *dialect.Object:
+			out[i] = namedJSON(x)
+		case []any:
+			out[i] = jsonParams(x)
 		default:
 			out[i] = x
 		}

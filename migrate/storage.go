@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"syscall"
 	"time"
 
 	"github.com/sqzjs/sqzjs/dialect"
@@ -188,6 +189,9 @@ func (s *SequelizeStorage) Unlog(ctx context.Context, name string) error {
 // order, written with two-space indentation and no final newline.
 type JSONStorage struct {
 	Path string
+	// Display is the path as the configuration gave it, for messages
+	// (default Path).
+	Display string
 	// ReadFile and WriteFile reach the file system (the CLI passes os
 	// functions); ReadFile's fs.ErrNotExist means an empty list.
 	ReadFile  func(path string) ([]byte, error)
@@ -199,16 +203,26 @@ var _ Storage = (*JSONStorage)(nil)
 func (s *JSONStorage) read() ([]string, error) {
 	data, err := s.ReadFile(s.Path)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return []string{}, nil
-		}
-		return nil, fmt.Errorf("reading %s: %w", s.Path, err)
+		// umzug reads any unreadable file as "[]".
+		return []string{}, nil
 	}
 	var names []string
 	if err := json.Unmarshal(data, &names); err != nil {
-		return nil, fmt.Errorf("reading %s: %w", s.Path, err)
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) && syn.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))) {
+			return nil, errors.New("Unexpected end of JSON input")
+		}
+		return nil, fmt.Errorf("%s: %w", s.shown(), err)
 	}
 	return names, nil
+}
+
+// shown is the path as messages show it: Display, else Path.
+func (s *JSONStorage) shown() string {
+	if s.Display != "" {
+		return s.Display
+	}
+	return s.Path
 }
 
 func (s *JSONStorage) write(names []string) error {
@@ -225,9 +239,24 @@ func (s *JSONStorage) write(names []string) error {
 	}
 	data := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 	if err := s.WriteFile(s.Path, data); err != nil {
-		return fmt.Errorf("writing %s: %w", s.Path, err)
+		return nodeOpenError(err, s.shown())
 	}
 	return nil
+}
+
+// nodeOpenError words a failed write as Node's fs.writeFile does.
+func nodeOpenError(err error, path string) error {
+	switch {
+	case errors.Is(err, syscall.ENOTDIR):
+		return fmt.Errorf("ENOTDIR: not a directory, open '%s'", path)
+	case errors.Is(err, syscall.EISDIR):
+		return fmt.Errorf("EISDIR: illegal operation on a directory, open '%s'", path)
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("ENOENT: no such file or directory, open '%s'", path)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("EACCES: permission denied, open '%s'", path)
+	}
+	return fmt.Errorf("writing %s: %w", path, err)
 }
 
 // Executed reads the file (missing means none).

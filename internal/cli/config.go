@@ -397,6 +397,7 @@ func (r *run) connConfig(obj *goja.Object) dialect.Config {
 type storageConfig struct {
 	kind        string // sequelize, json, none, or what the user named
 	path        string // json file
+	shownPath   string // as configured, for messages
 	table       dialect.TableRef
 	timestamps  bool
 	underscored bool
@@ -416,6 +417,7 @@ func (r *run) storageConfig(obj *goja.Object, typ string) storageConfig {
 	if sc.path == "" {
 		sc.path = path.Join(r.cwd, map[string]string{"migration": "sequelize-meta.json", "seeder": "sequelize-data.json"}[typ])
 	}
+	sc.shownPath = sc.path
 	sc.path = r.abs(sc.path)
 	sc.table.Name = get("StorageTableName")
 	if sc.table.Name == "" {

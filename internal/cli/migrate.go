@@ -81,7 +81,7 @@ func (r *run) getMigrator(inv *invocation, typ string) (*migrator, int) {
 		m.meta = &migrate.SequelizeStorage{DB: sess, Table: sc.table, Timestamps: sc.timestamps, Underscored: sc.underscored, Now: r.st.Now}
 		storage = m.meta
 	case "json":
-		storage = &migrate.JSONStorage{Path: sc.path, ReadFile: r.readFile, WriteFile: r.writeFile}
+		storage = &migrate.JSONStorage{Path: sc.path, Display: sc.shownPath, ReadFile: r.readFile, WriteFile: r.writeFile}
 	case "none":
 		storage = migrate.NoneStorage{}
 	default:

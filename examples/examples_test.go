@@ -1,8 +1,10 @@
 // Package examples_test runs the example projects that show what real
 // migration folders carry besides plain CommonJS (TypeScript, ES modules, npm
-// packages, files written for Sequelize 5), with sqzjs on SQLite, and compares
+// packages, files written for Sequelize 5), with sqzjs on SQLite and, when
+// freshdb reaches their servers, PostgreSQL, MySQL and MariaDB, and compares
 // the database after each step with what real sequelize-cli left behind
-// (recorded in each project's sequelize-cli.schema).
+// (recorded in each project's sequelize-cli.schema and
+// sequelize-cli.<dialect>.schema).
 //
 // Re-recording needs Node and the packages each project names (sequelize-cli
 // with ts-node, @babel/register, and sequelize-cli 5 for legacy-v5); see
@@ -23,9 +25,9 @@ import (
 	"testing"
 	"time"
 
-	_ "modernc.org/sqlite" // the "sqlite" database/sql driver, for the dumps
-
+	"github.com/sqzjs/sqzjs/compat-tests/cli/scenario"
 	"github.com/sqzjs/sqzjs/compat-tests/schemadump"
+	"github.com/sqzjs/sqzjs/compat-tests/schemadump/freshdb"
 	"github.com/sqzjs/sqzjs/internal/cli"
 )
 
@@ -54,47 +56,94 @@ var steps = [][]string{
 	{"db:migrate:undo:all"},
 }
 
+// dialects are the databases each project runs on: SQLite always, the servers
+// when freshdb finds them (SQZJS_TEST_POSTGRES_DSN, SQZJS_TEST_MYSQL_DSN).
+var dialects = []string{"sqlite", "postgres", "mysql", "mariadb"}
+
 var record = flag.Bool("record", false, "re-record sequelize-cli.schema with real sequelize-cli (needs node and "+
 	"SQZJS_ORACLE_NODE_MODULES / SQZJS_ORACLE5_NODE_MODULES, see record.sh)")
 
 func TestExamples(t *testing.T) {
 	for _, ex := range examples {
-		t.Run(ex.dir, func(t *testing.T) {
-			t.Parallel()
-			if *record {
-				recordExample(t, ex)
-				return
-			}
-			want, err := os.ReadFile(filepath.Join(ex.dir, "sequelize-cli.schema"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			dir := copyProject(t, ex.dir)
-			got := play(t, dir, ex, func(args []string) (string, string, int) { return runSqzjs(t, dir, args) })
-			if got != string(want) {
-				t.Errorf("the database after each step differs from sequelize-cli's (%s/sequelize-cli.schema):\n%s",
-					ex.dir, diff(string(want), got))
-			}
-		})
+		for _, d := range dialects {
+			t.Run(ex.dir+"/"+d, func(t *testing.T) {
+				t.Parallel()
+				db := database(t, d)
+				if *record {
+					recordExample(t, ex, db)
+					return
+				}
+				want, err := os.ReadFile(filepath.Join(ex.dir, schemaFile(d)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				dir := copyProject(t, ex.dir)
+				got := play(t, dir, ex, db, func(args []string, env map[string]string) (string, string, int) {
+					return runSqzjs(t, dir, args, env)
+				})
+				if got != string(want) {
+					t.Errorf("the database after each step differs from sequelize-cli's (%s/%s):\n%s",
+						ex.dir, schemaFile(d), diff(string(want), got))
+				}
+			})
+		}
 	}
 }
 
-// play runs the steps and returns the transcript of schemas.
-func play(t *testing.T, dir string, ex example, run func(args []string) (stdout, stderr string, code int)) string {
+// schemaFile names the recording of a dialect.
+func schemaFile(dialect string) string {
+	if dialect == "sqlite" {
+		return "sequelize-cli.schema"
+	}
+	return "sequelize-cli." + dialect + ".schema"
+}
+
+// database is a fresh server database for a server dialect (nil for
+// sqlite, where the project's own file is used); the test is skipped when
+// the server is not reachable (freshdb.ForTest).
+func database(t *testing.T, dialect string) *freshdb.DB {
 	t.Helper()
+	if dialect == "sqlite" {
+		return nil
+	}
+	return freshdb.ForTest(t, dialect)
+}
+
+// play runs the steps and returns the transcript of schemas. On a server the
+// steps run with --env test and DATABASE_URL naming db, as the projects'
+// test environments read it.
+func play(t *testing.T, dir string, ex example, db *freshdb.DB, run func(args []string, env map[string]string) (stdout, stderr string, code int)) string {
+	t.Helper()
+	env := map[string]string{"TZ": "UTC"}
+	if db != nil {
+		env["DATABASE_URL"] = scenario.DatabaseURL(db.Dialect, db.Conn)
+	}
 	var b strings.Builder
-	for _, args := range steps {
-		stdout, stderr, code := run(args)
+	for _, step := range steps {
+		args := step
+		if db != nil {
+			args = append(append([]string{}, step...), "--env", "test")
+		}
+		stdout, stderr, code := run(args, env)
 		if code != 0 {
 			t.Fatalf("%s: exit %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), code, stdout, stderr)
 		}
-		fmt.Fprintf(&b, "-- after %s --\n%s", strings.Join(args, " "), dumpSQLite(t, filepath.Join(dir, ex.storage)))
+		var dump string
+		if db == nil {
+			dump = dumpSQLite(t, filepath.Join(dir, ex.storage))
+		} else {
+			var err error
+			if dump, err = schemadump.Dump(context.Background(), db.DB, db.Dialect, schemadump.Options{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fmt.Fprintf(&b, "-- after %s --\n%s", strings.Join(step, " "), dump)
 	}
 	return b.String()
 }
 
 // runSqzjs runs sqzjs's CLI in-process in dir.
-func runSqzjs(t *testing.T, dir string, args []string) (string, string, int) {
+func runSqzjs(t *testing.T, dir string, args []string, env map[string]string) (string, string, int) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -103,7 +152,7 @@ func runSqzjs(t *testing.T, dir string, args []string) (string, string, int) {
 		Ctx:       ctx,
 		FS:        os.DirFS("/"),
 		Getwd:     func() (string, error) { return dir, nil },
-		Env:       map[string]string{"TZ": "UTC"},
+		Env:       env,
 		Args:      args,
 		Stdout:    &out,
 		Stderr:    &errb,
@@ -114,7 +163,7 @@ func runSqzjs(t *testing.T, dir string, args []string) (string, string, int) {
 
 // recordExample plays the steps with real sequelize-cli and writes the
 // transcript.
-func recordExample(t *testing.T, ex example) {
+func recordExample(t *testing.T, ex example, db *freshdb.DB) {
 	modules := os.Getenv(ex.oracle)
 	if modules == "" {
 		t.Fatalf("-record needs %s (a node_modules folder with sequelize-cli and the loaders; see record.sh)", ex.oracle)
@@ -129,10 +178,13 @@ func recordExample(t *testing.T, ex example) {
 	dir := filepath.Join(root, "project")
 	copyTreeTo(t, ex.dir, dir)
 	cliPath := filepath.Join(modules, "sequelize-cli", "lib", "sequelize")
-	got := play(t, dir, ex, func(args []string) (string, string, int) {
+	got := play(t, dir, ex, db, func(args []string, env map[string]string) (string, string, int) {
 		cmd := exec.Command("node", append([]string{cliPath}, args...)...)
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "TZ=UTC", "NO_COLOR=1")
+		cmd.Env = append(os.Environ(), "NO_COLOR=1")
+		for k, v := range env {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
 		var out, errb bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errb
 		err := cmd.Run()
@@ -145,9 +197,16 @@ func recordExample(t *testing.T, ex example) {
 		}
 		return out.String(), errb.String(), code
 	})
-	if err := os.WriteFile(filepath.Join(ex.dir, "sequelize-cli.schema"), []byte(got), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(ex.dir, schemaFile(dialectOf(db))), []byte(got), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func dialectOf(db *freshdb.DB) string {
+	if db == nil {
+		return "sqlite"
+	}
+	return db.Dialect
 }
 
 // copyProject copies an example, with its node_modules, to a new directory.
@@ -168,7 +227,7 @@ func copyTreeTo(t *testing.T, src, dst string) {
 		switch {
 		case d.IsDir():
 			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		case strings.HasSuffix(p, ".sqlite"), rel == "sequelize-cli.schema":
+		case strings.HasSuffix(p, ".sqlite"), strings.HasPrefix(rel, "sequelize-cli.") && strings.HasSuffix(rel, ".schema"):
 			return nil
 		}
 		data, err := os.ReadFile(p)

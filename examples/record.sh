@@ -1,7 +1,9 @@
 #!/bin/sh
-# Re-records examples/*/sequelize-cli.schema: each example project run by real
+# Re-records examples/*/sequelize-cli*.schema: each example project run by real
 # sequelize-cli (6.6.5 with ts-node and @babel/register; 5.5.1 with Sequelize
-# 5.22.5 for legacy-v5) on SQLite, the database dumped after every step.
+# 5.22.5 for legacy-v5) on SQLite and, when freshdb reaches them
+# (SQZJS_TEST_POSTGRES_DSN, SQZJS_TEST_MYSQL_DSN, or the default local
+# servers), PostgreSQL, MySQL and MariaDB, the database dumped after every step.
 # Needs Node, npm and the oracle's node_modules (npm ci --prefix
 # compat-tests/oracle). Installs into a scratch folder, never into the repo.
 set -eu
@@ -18,7 +20,7 @@ for p in sequelize-cli sequelize sqlite3; do ln -sfn "$oracle/$p" "node_modules/
 cd "$work/v5"
 [ -f package.json ] || echo '{"private": true}' > package.json
 npm install --no-audit --no-fund sequelize@5.22.5 sequelize-cli@5.5.1
-ln -sfn "$oracle/sqlite3" node_modules/sqlite3
+for p in sqlite3 pg pg-hstore mysql2 mariadb; do ln -sfn "$oracle/$p" "node_modules/$p"; done
 
 cd "$root"
 SQZJS_ORACLE_NODE_MODULES=$work/v6/node_modules SQZJS_ORACLE5_NODE_MODULES=$work/v5/node_modules \

@@ -8,7 +8,7 @@ interface IndexSpec {
 }
 
 const indexes: IndexSpec[] = [
-  { fields: ['accountId', 'number'], name: 'invoices_account_number', unique: true },
+  { fields: ['number', 'accountId'], name: 'invoices_number_account', unique: true },
   { fields: ['status', 'dueOn'], name: 'invoices_status_due' },
 ];
 

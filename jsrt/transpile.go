@@ -174,6 +174,18 @@ func followedBy(src []byte, off int, c byte) bool {
 	return false
 }
 
+// esbuild's __toESM builds the namespace of `import * as m from 'cjs'` as an object inheriting
+// from the module's prototype, so a module that is a function (moment, lodash, express, …) gives
+// a namespace that cannot be called. TypeScript without esModuleInterop (the default of older
+// projects) compiles that import to the module itself, and such code calls it: m(). sqzjs makes
+// the namespace of a function module a function that calls (or constructs) it, with the same
+// properties; it is defined on the line transpile reserves, so the source map is unaffected.
+var (
+	toESMNamespace    = []byte("target = mod != null ? __create(__getProtoOf(mod)) : {}")
+	toESMCallable     = []byte("target = mod != null ? (typeof mod === \"function\" ? __sqzjs_callable(mod) : __create(__getProtoOf(mod))) : {}")
+	callableNamespace = "var __sqzjs_callable = (mod) => { const f = function (...args) { return new.target ? Reflect.construct(mod, args, new.target) : mod.apply(this, args); }; Object.setPrototypeOf(f, Object.getPrototypeOf(mod)); f.prototype = mod.prototype; return f; };"
+)
+
 // metaName is the variable import.meta becomes in a transpiled file.
 const metaName = "__sqzjs_import_meta"
 
@@ -212,14 +224,22 @@ func transpile(file string, src []byte, kind transpileKind) ([]byte, error) {
 		}
 		return nil, e
 	}
+	code := res.Code
+	callable := bytes.Contains(code, toESMNamespace)
+	if callable {
+		code = bytes.Replace(code, toESMNamespace, toESMCallable, 1)
+	}
 	var out bytes.Buffer
-	out.Grow(len(res.Code) + len(res.Map)*4/3 + 200)
+	out.Grow(len(code) + len(res.Map)*4/3 + 400)
+	if callable {
+		out.WriteString(callableNamespace)
+	}
 	if useMeta {
 		u := (&url.URL{Scheme: "file", Path: file}).String()
 		out.WriteString("var " + metaName + " = { url: " + strconv.Quote(u) + ", filename: __filename, dirname: __dirname, resolve: (s) => require.resolve(s) };")
 	}
 	out.WriteByte('\n')
-	out.Write(res.Code)
+	out.Write(code)
 	if m := shiftSourceMap(res.Map); m != nil {
 		out.WriteString("//# sourceMappingURL=data:application/json;base64,")
 		out.WriteString(base64.StdEncoding.EncodeToString(m))

@@ -32,24 +32,28 @@ export default {
   async down(): Promise<void> {},
 };
 `,
-	"/proj/m/lib/helper.ts":      "export const name: string = 'ts helper';\n",
-	"/proj/m/3-mixed.js":         "import path from 'path';\nimport { name } from './lib/helper.js';\nmodule.exports = { up: async () => path.basename('/a/b.txt') + ' ' + name };\n",
-	"/proj/m/4-esm.mjs":          "export const up = async () => 'mjs';\n",
-	"/proj/m/5-cts.cts":          "const x: number = 5;\nmodule.exports = { up: async () => 'cts ' + x };\n",
-	"/proj/m/6-bad.ts":           "export async function up() {\n  const x: number = ;\n}\n",
-	"/proj/m/7-uses-bad.js":      "// requires a broken helper\nmodule.exports = require('./6-bad');\n",
-	"/proj/m/8-meta.mjs":         "export const url = import.meta.url;\nexport const dir = import.meta.dirname;\nexport const file = import.meta.filename;\n",
-	"/proj/m/9-forawait.ts":      "export async function up(): Promise<number> {\n  async function* gen() { yield 1; yield 2; }\n  let n = 0;\n  for await (const v of gen()) n += v;\n  return n;\n}\n",
-	"/proj/m/10-late.ts":         "\n\nexport async function up(): Promise<void> {\n  await Promise.resolve();\n  const o: any = null;\n  o.boom();\n}\n",
-	"/proj/m/11-enum.ts":         "enum Kind { A = 'a', B = 'b' }\nexport = { up: async () => Kind.B };\n",
-	"/proj/m/12-class.ts":        "class Box { private v: number; constructor(v: number) { this.v = v; } get(): number { return this.v; } }\nexport const up = async () => new Box(12).get();\n",
-	"/proj/m/13-dynamic.js":      "module.exports = { up: async () => (await import('./lib/helper')).name };\n",
-	"/proj/m/14-export-star.ts":  "export * from './lib/helper';\n",
-	"/proj/esm/package.json":     `{"type": "module"}`,
-	"/proj/esm/plain.js":         "const v = 'module scope';\nexport default v;\n",
-	"/proj/esm/sub/package.json": `{"type": "commonjs"}`,
-	"/proj/esm/sub/cjs.js":       "module.exports = 'commonjs again';\n",
-	"/proj/my dir/x.ts":          "export function up(): never {\n  throw new Error('spaced');\n}\n",
+	"/proj/m/lib/helper.ts":                "export const name: string = 'ts helper';\n",
+	"/proj/m/3-mixed.js":                   "import path from 'path';\nimport { name } from './lib/helper.js';\nmodule.exports = { up: async () => path.basename('/a/b.txt') + ' ' + name };\n",
+	"/proj/m/4-esm.mjs":                    "export const up = async () => 'mjs';\n",
+	"/proj/m/5-cts.cts":                    "const x: number = 5;\nmodule.exports = { up: async () => 'cts ' + x };\n",
+	"/proj/m/6-bad.ts":                     "export async function up() {\n  const x: number = ;\n}\n",
+	"/proj/m/7-uses-bad.js":                "// requires a broken helper\nmodule.exports = require('./6-bad');\n",
+	"/proj/m/8-meta.mjs":                   "export const url = import.meta.url;\nexport const dir = import.meta.dirname;\nexport const file = import.meta.filename;\n",
+	"/proj/m/9-forawait.ts":                "export async function up(): Promise<number> {\n  async function* gen() { yield 1; yield 2; }\n  let n = 0;\n  for await (const v of gen()) n += v;\n  return n;\n}\n",
+	"/proj/m/10-late.ts":                   "\n\nexport async function up(): Promise<void> {\n  await Promise.resolve();\n  const o: any = null;\n  o.boom();\n}\n",
+	"/proj/m/11-enum.ts":                   "enum Kind { A = 'a', B = 'b' }\nexport = { up: async () => Kind.B };\n",
+	"/proj/m/12-class.ts":                  "class Box { private v: number; constructor(v: number) { this.v = v; } get(): number { return this.v; } }\nexport const up = async () => new Box(12).get();\n",
+	"/proj/m/13-dynamic.js":                "module.exports = { up: async () => (await import('./lib/helper')).name };\n",
+	"/proj/m/14-export-star.ts":            "export * from './lib/helper';\n",
+	"/proj/m/15-namespace.ts":              "import * as pad from 'left-pad';\nimport padDefault from 'left-pad';\nimport * as path from 'path';\nexport const up = async () => pad('x', 3) + padDefault('y', 2) + pad.version + path.basename('/a/b');\n",
+	"/proj/node_modules/left-pad/index.js": "module.exports = function leftPad(s, n) { s = String(s); while (s.length < n) s = '-' + s; return s; };\nmodule.exports.version = 'v1';\n",
+	"/proj/m/16-class-namespace.ts":        "import * as Box from 'box';\nexport const box = new Box(16);\nexport { Box };\n",
+	"/proj/node_modules/box/index.js":      "module.exports = class Box { constructor(v) { this.v = v; } get() { return this.v; } };\n",
+	"/proj/esm/package.json":               `{"type": "module"}`,
+	"/proj/esm/plain.js":                   "const v = 'module scope';\nexport default v;\n",
+	"/proj/esm/sub/package.json":           `{"type": "commonjs"}`,
+	"/proj/esm/sub/cjs.js":                 "module.exports = 'commonjs again';\n",
+	"/proj/my dir/x.ts":                    "export function up(): never {\n  throw new Error('spaced');\n}\n",
 }
 
 // callUp requires file and returns what its up() (or default.up()) resolves to.
@@ -87,6 +91,7 @@ func TestTranspiledModulesRun(t *testing.T) {
 		{"/proj/m/11-enum.ts", "b"},
 		{"/proj/m/12-class.ts", "12"},
 		{"/proj/m/13-dynamic.js", "ts helper"},
+		{"/proj/m/15-namespace.ts", "--x-yv1b"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
@@ -119,6 +124,8 @@ func TestTranspiledModuleShapes(t *testing.T) {
 		check(meta.dir === '/proj/m' && meta.file === '/proj/m/8-meta.mjs', 'import.meta.dirname/filename');
 		check(require('./m/14-export-star').name === 'ts helper', 'export *');
 		check(require.resolve('./m/lib/helper') === '/proj/m/lib/helper.ts', 'require.resolve of a .ts file');
+		const ns = require('./m/16-class-namespace.ts');
+		check(ns.box instanceof ns.Box && ns.box.get() === 16 && ns.box instanceof require('box'), 'a class through import * as');
 	`)
 }
 

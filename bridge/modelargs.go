@@ -214,6 +214,9 @@ func (s *Session) include(o *goja.Object) (dialect.Include, error) {
 		}
 		inc.Through = through
 	}
+	if fo := s.object(o.Get("filter")); fo != nil {
+		inc.Filter = &dialect.IncludeFilter{SourceField: s.optString(fo, "sourceField"), TargetField: s.optString(fo, "targetField")}
+	}
 	if children := s.object(o.Get("includes")); children != nil {
 		for _, cv := range s.arrayItems(children) {
 			c, err := s.include(s.object(cv))

@@ -293,6 +293,16 @@ type Include struct {
 	Assoc          IncludeAssoc
 	Through        *IncludeThrough
 	Includes       []Include
+	// Filter, for a required multi-row include of a limited query, names
+	// the fields of the correlated subquery that filters the main rows
+	// (_generateSubQueryFilter).
+	Filter *IncludeFilter
+}
+
+// IncludeFilter are the join fields of an include's subquery filter: the
+// include's TargetField must equal the main table's SourceField.
+type IncludeFilter struct {
+	SourceField, TargetField string
 }
 
 // IncludeAssoc holds the keys of an include's association: for BelongsTo,

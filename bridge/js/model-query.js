@@ -189,8 +189,18 @@
       };
     }
     p.includes = (include.include || []).filter((c) => !c.separate && !c._pseudo).map((c) => includePlan(c, topOptions));
-    if (p.subQueryFilter && p.subQuery === false && topOptions.subQuery) {
-      throw native.unsupported('a required hasMany/belongsToMany include in a limited query (Sequelize\'s subquery filter)');
+    if (p.subQueryFilter && topOptions.subQuery) {
+      // _generateSubQueryFilter: a required multi-row include of a limited
+      // query filters the main rows with a correlated subquery.
+      const requiredChildren = (include.include || []).some((c) => c.required && !c._pseudo);
+      if (include.through || !p.parentIsTop || requiredChildren) {
+        throw native.unsupported('a required belongsToMany or nested include in a limited query (Sequelize\'s subquery filter)');
+      }
+      const isBelongsTo = association.associationType === 'BelongsTo';
+      p.filter = {
+        sourceField: isBelongsTo ? association.identifierField : association.sourceKeyField || include.parent.model.primaryKeyField,
+        targetField: isBelongsTo ? association.sourceKeyField || model.primaryKeyField : association.identifierField,
+      };
     }
     return p;
   }
@@ -521,6 +531,47 @@
   }
   const supportsReturning = (sequelize) => dialectName(sequelize) === 'postgres';
 
+  // run is native.run for a model query; a unique violation is completed as
+  // the dialects' formatError completes it when the query has a model and
+  // an instance (messages from the model's unique keys, the instance and,
+  // on SQLite, its values).
+  async function run(model, instance, method, options, ...args) {
+    try {
+      return await native.run(method, options, ...args);
+    } catch (err) {
+      if (model && err instanceof errors.UniqueConstraintError) completeUniqueError(err, model, instance);
+      throw err;
+    }
+  }
+  function uniqueMessage(model, field) {
+    for (const key of Object.keys(model.uniqueKeys || {})) {
+      const uk = model.uniqueKeys[key];
+      if (uk.fields.includes(String(field).replace(/"/g, '')) && uk.msg) return uk.msg;
+    }
+    return `${field} must be unique`;
+  }
+  function completeUniqueError(err, model, instance) {
+    const dialect = dialectName(model.sequelize);
+    for (const item of err.errors || []) {
+      item.message = uniqueMessage(model, item.path);
+      if (instance) item.instance = instance;
+      if (dialect === 'sqlite') {
+        const v = instance ? instance[item.path] : undefined;
+        item.value = v !== undefined ? v : null;
+      }
+    }
+    let fields = err.fields;
+    if (dialect === 'mysql' || dialect === 'mariadb') return;
+    if (fields && !Array.isArray(fields)) fields = Object.keys(fields);
+    for (const key of Object.keys(model.uniqueKeys || {})) {
+      const uk = model.uniqueKeys[key];
+      if (lib.isEqual(uk.fields, fields) && !!uk.msg) {
+        err.message = uk.msg;
+        break;
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- operations
   const modelQuery = {
     async select(model, tableName, optionsArg) {
@@ -569,7 +620,7 @@
       options.type = QueryTypes.INSERT;
       options.instance = instance;
       options = queryOptions(sequelize, options);
-      const out = await native.run('insert', options, tableName, values, options, plan);
+      const out = await run(model, instance, 'insert', options, tableName, values, options, plan);
       const dialect = dialectName(sequelize);
       if (dialect === 'postgres') {
         const rows = Array.isArray(out[0]) ? out[0] : [];
@@ -598,7 +649,7 @@
       options.type = QueryTypes.UPDATE;
       options.instance = instance;
       options = queryOptions(sequelize, options);
-      const out = await native.run('bulkUpdate', options, tableName, values, where, options, undefined, plan);
+      const out = await run(model, instance, 'bulkUpdate', options, tableName, values, where, options, undefined, plan);
       if (Array.isArray(out)) {
         if (out[0]) copyReturned(instance, model, out[0]);
         return [instance, out.length];
@@ -616,7 +667,7 @@
         plan.idField = model.rawAttributes[model.primaryKeyAttribute].field;
       }
       options = queryOptions(sequelize, options);
-      return await native.run('bulkInsert', options, tableName, records, options, attributes, plan);
+      return await run(model, null, 'bulkInsert', options, tableName, records, options, attributes, plan);
     },
 
     async bulkUpdate(model, tableName, values, where, options, attributes) {
@@ -633,7 +684,7 @@
       options.type = QueryTypes.BULKUPDATE;
       options.model = options.model || model;
       options = queryOptions(sequelize, options);
-      const out = await native.run('bulkUpdate', options, tableName, values, where, options, attributes, plan);
+      const out = await run(model, null, 'bulkUpdate', options, tableName, values, where, options, attributes, plan);
       if (Array.isArray(out)) return handleSelectQuery(out, options);
       return out;
     },

@@ -121,7 +121,7 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if err != nil {
 			return nil, err
 		}
-		return d.query(ctx, q, sql, qopts{Type: typeInsert, Bind: listOrNil(bind)})
+		return d.query(ctx, q, sql, qopts{Type: typeInsert, Bind: bindList(bind)})
 	case dialect.BulkUpdate:
 		if op.Values == nil {
 			op.Values = &dialect.Object{}
@@ -138,7 +138,7 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if err != nil {
 			return nil, err
 		}
-		return d.query(ctx, q, sql, qopts{Type: typeBulkUpdate, Bind: listOrNil(bind)})
+		return d.query(ctx, q, sql, qopts{Type: typeBulkUpdate, Bind: bindList(bind)})
 	case dialect.BulkDelete:
 		return d.bulkDelete(ctx, q, op)
 	case dialect.Select:
@@ -227,6 +227,15 @@ func first(v any) any {
 		return a[0]
 	}
 	return dialect.Undefined{}
+}
+
+// bindList is the bind array insertQuery and updateQuery hand
+// sequelize.query: always an array, even empty.
+func bindList(b []any) any {
+	if b == nil {
+		return []any{}
+	}
+	return b
 }
 
 func listOrNil(b []any) any {

@@ -151,6 +151,10 @@ func (d *Dialect) query(ctx context.Context, q dialect.Querier, sql string, o qo
 		case *dialect.Object:
 			logged = []any{dialect.NamedArgs{Object: b}}
 		}
+	} else if b, ok := o.Bind.([]any); ok {
+		// An empty bind array (insertQuery and updateQuery always make
+		// one) is logged; the query runs without parameters.
+		logged = append([]any{}, b...)
 	}
 	if _, err := q.Query(sctx, sql, logged...); err != nil {
 		return nil, err

@@ -20,6 +20,11 @@ func bindArgs(sql string, bind any) (string, []any, error) {
 	if named != nil {
 		return sql, []any{dialect.NamedArgs{Object: named}}, nil
 	}
+	if list == nil {
+		// An empty bind array is still logged (insertQuery and updateQuery
+		// always hand one to sequelize.query).
+		list = []any{}
+	}
 	return sql, list, nil
 }
 
@@ -120,7 +125,7 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if err != nil {
 			return nil, err
 		}
-		return d.query(ctx, q, sql, qopts{Type: typeInsert, Bind: listOrNil(bind)})
+		return d.query(ctx, q, sql, qopts{Type: typeInsert, Bind: bindList(bind)})
 	case dialect.BulkUpdate:
 		return d.bulkUpdate(ctx, q, op)
 	case dialect.BulkDelete:
@@ -200,6 +205,15 @@ func first(v any) any {
 		return a[0]
 	}
 	return dialect.Undefined{}
+}
+
+// bindList is the bind array insertQuery and updateQuery hand
+// sequelize.query: always an array, even empty.
+func bindList(b []any) any {
+	if b == nil {
+		return []any{}
+	}
+	return b
 }
 
 func listOrNil(b []any) any {
@@ -307,7 +321,7 @@ func (d *Dialect) bulkUpdate(ctx context.Context, q dialect.Querier, op dialect.
 	if sql == "" {
 		return nil, errors.New("bulkUpdate: no values to update")
 	}
-	return d.query(ctx, q, sql, qopts{Type: typeBulkUpdate, Bind: listOrNil(bind)})
+	return d.query(ctx, q, sql, qopts{Type: typeBulkUpdate, Bind: bindList(bind)})
 }
 
 func (d *Dialect) bulkDelete(ctx context.Context, q dialect.Querier, op dialect.BulkDelete) (any, error) {

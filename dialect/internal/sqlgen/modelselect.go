@@ -73,7 +73,7 @@ func (f Flavor) ModelSelect(table dialect.TableRef, m *dialect.ModelSelect) (str
 		}
 		mainItems = append(mainItems, frag, mainJoins.String())
 	}
-	if m.HasWhere {
+	if m.HasWhere || len(top.filters) > 0 {
 		prefix := dialect.TableRef{Name: m.TableAs}
 		o := WhereOptions{Prefix: &prefix, Types: m.WhereTypes}
 		if m.TableAs == "" {
@@ -82,6 +82,16 @@ func (f Flavor) ModelSelect(table dialect.TableRef, m *dialect.ModelSelect) (str
 		w, err := f.WhereConditions(m.Where, o)
 		if err != nil {
 			return "", err
+		}
+		switch m.Where.(type) {
+		case nil, dialect.Undefined, *dialect.Object:
+			// the filters are keys added to a where object
+			for _, fl := range top.filters {
+				if w != "" {
+					w += " AND "
+				}
+				w += fl
+			}
 		}
 		if w != "" {
 			if m.SubQuery {
@@ -185,6 +195,9 @@ func (f Flavor) ModelSelect(table dialect.TableRef, m *dialect.ModelSelect) (str
 type modelTop struct {
 	m      *dialect.ModelSelect
 	mainAs string // quoted
+	// filters are the subquery filters of required multi-row includes,
+	// added to the main where (_generateSubQueryFilter).
+	filters []string
 }
 
 // includeNames is parentTableName / includeAs of generateInclude:
@@ -472,6 +485,13 @@ func (f Flavor) generateInclude(inc *dialect.Include, parent includeNames, path 
 			jq.mainAttrs = append(jq.mainAttrs, attrs...)
 		}
 	}
+	if inc.Filter != nil && inc.SubQueryFilter && top.m.SubQuery {
+		fl, err := f.subQueryFilter(inc, top)
+		if err != nil {
+			return jq, err
+		}
+		top.filters = append(top.filters, fl)
+	}
 	var join joinPart
 	var err error
 	if inc.Through != nil {
@@ -657,4 +677,30 @@ func (f Flavor) generateThroughJoin(inc *dialect.Include, names includeNames, pa
 	jp.body = body
 	jp.condition = condition
 	return jp, nil
+}
+
+// subQueryFilter is _generateSubQueryFilter for a top-level BelongsTo,
+// HasOne or HasMany include: a correlated subquery on the include's table
+// that must find a row.
+func (f Flavor) subQueryFilter(inc *dialect.Include, top *modelTop) (string, error) {
+	join := f.QuoteIdentifier(inc.As) + "." + f.QuoteIdentifier(inc.Filter.TargetField) + " = " +
+		f.QuoteIdentifier(top.m.ModelName) + "." + f.QuoteIdentifier(inc.Filter.SourceField)
+	var incWhere any = dialect.Undefined{}
+	if inc.HasWhere {
+		incWhere = inc.Where
+	}
+	joinCond := &dialect.Object{}
+	joinCond.Set(dialect.Key{Name: "join", Op: true}, dialect.Literal{SQL: join})
+	where := &dialect.Object{}
+	where.Set(dialect.Key{Name: "and", Op: true}, []any{incWhere, joinCond})
+	inner := &dialect.ModelSelect{
+		TableAs: inc.As, ModelName: inc.ModelName, AttributeNames: inc.AttributeNames,
+		Attributes: []any{inc.Filter.TargetField}, HasWhere: true, Where: where, WhereTypes: inc.WhereTypes,
+		Limit: float64(1),
+	}
+	q, err := f.ModelSelect(inc.Table, inner)
+	if err != nil {
+		return "", err
+	}
+	return "( " + strings.TrimSuffix(q, ";") + " ) IS NOT NULL", nil
 }

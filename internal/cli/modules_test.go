@@ -120,3 +120,33 @@ export async function down(): Promise<void> {}
 		t.Errorf("exit %d\nstderr:\n%s", r.code, r.stderr)
 	}
 }
+
+// TestTypeScriptSeeders: seeders may be TypeScript too (same file pattern
+// and loader as migrations).
+func TestTypeScriptSeeders(t *testing.T) {
+	t.Parallel()
+	dir := project(t, map[string]string{
+		"config/config.json":             sqliteConfig(""),
+		"migrations/20200101000000-a.ts": tsMigration("a"),
+		"seeders/20200102000000-demo.ts": `import type { QueryInterface } from 'sequelize';
+export default {
+  async up(queryInterface: QueryInterface): Promise<void> {
+    await queryInterface.bulkInsert('a', [{ id: 7 }]);
+  },
+  async down(queryInterface: QueryInterface): Promise<void> {
+    await queryInterface.bulkDelete('a', { id: 7 });
+  },
+};
+`,
+	})
+	if r := cli(t, dir, nil, "db:migrate"); r.code != 0 {
+		t.Fatalf("migrate: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r := cli(t, dir, nil, "db:seed:all")
+	if r.code != 0 || !strings.Contains(r.stdout, "== 20200102000000-demo: migrated") {
+		t.Fatalf("seed: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if rows := sqliteRows(t, filepath.Join(dir, "dev.sqlite"), "SELECT id FROM a"); len(rows) != 1 || rows[0][0] != int64(7) {
+		t.Errorf("rows: %v", rows)
+	}
+}

@@ -51,7 +51,9 @@ func runSqzjs(ctx context.Context, args []string, dir string, env []string) (std
 	if t, ok := scenario.ClockFrom(ctx); ok {
 		now = func() time.Time { return t }
 	}
-	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	// Generous: under -race on a loaded two-core machine a 12-migration
+	// step takes tens of seconds; the limit only catches hangs.
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 	var out, errb bytes.Buffer
 	defer func() {

@@ -56,13 +56,13 @@ func (r *run) main() int {
 	}
 	rt, err := r.newRuntime()
 	if err != nil {
-		return r.out.fail(err, false)
+		return r.failJS(err)
 	}
 	r.rt = rt
 	defer rt.Close()
 	sess, err := bridge.Prepare(r.st.Ctx, rt)
 	if err != nil {
-		return r.out.fail(err, false)
+		return r.failJS(err)
 	}
 	r.sess = sess
 	defer sess.Close()
@@ -92,7 +92,9 @@ func (r *run) failJS(err error) int {
 		// it ends the Node process under sequelize-cli.
 		return exit.Code
 	}
-	if ctxErr := r.st.Ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
+	if r.st.Ctx.Err() != nil {
+		// Interrupted (or out of time): whatever failed, failed because of
+		// it, however the error wraps the context's.
 		return r.out.report(failure{message: "interrupted"})
 	}
 	var we *wrappedError

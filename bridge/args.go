@@ -679,6 +679,7 @@ func (s *Session) op(method string, args []goja.Value) (dialect.Op, goja.Value, 
 			if r := plan.Get("returning"); isSet(r) {
 				op.Options.Returning = stringList(s.strings(r))
 			}
+			op.Upsert = truthy(plan.Get("upsert"))
 		}
 		return op, nil, nil
 	case "bulkUpdate":

@@ -154,6 +154,9 @@ type Insert struct {
 	Values     *Object
 	Options    InsertOptions
 	Attributes map[string]Column
+	// Upsert is Model.upsert's INSERT (query type UPSERT): Options hold its
+	// update-on-duplicate columns and conflict keys.
+	Upsert bool
 }
 
 // BulkUpdate is queryInterface.bulkUpdate, and the UPDATE of Model.update,

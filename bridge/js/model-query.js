@@ -637,6 +637,65 @@
       return out;
     },
 
+    // queryInterface.upsert with Model.upsert's options: an INSERT that
+    // updates the changed columns on a conflict with the conflict keys
+    // (the given conflictFields, else a unique key or index of an updated
+    // column, else the primary key; MySQL names the primary key).
+    async upsert(model, tableName, insertValues, updateValues, options) {
+      const sequelize = model.sequelize;
+      const instance = options.instance;
+      const dialect = dialectName(sequelize);
+      options = Object.assign({}, options);
+      options.type = QueryTypes.UPSERT;
+      options.updateOnDuplicate = Object.keys(updateValues);
+      const primaryKeys = Object.values(model.primaryKeys).map((item) => item.field);
+      if (dialect === 'mysql' || dialect === 'mariadb') {
+        options.upsertKeys = primaryKeys;
+      } else {
+        options.upsertKeys = options.conflictFields || [];
+        if (options.upsertKeys.length === 0) {
+          const uniqueKeys = Object.values(model.uniqueKeys).filter((c) => c.fields.length > 0).map((c) => c.fields);
+          const indexKeys = Object.values(model._indexes).filter((c) => c.unique && c.fields.length > 0).map((c) => c.fields);
+          for (const field of options.updateOnDuplicate) {
+            const uniqueKey = uniqueKeys.find((fields) => fields.includes(field));
+            if (uniqueKey) {
+              options.upsertKeys = uniqueKey;
+              break;
+            }
+            const indexKey = indexKeys.find((fields) => fields.includes(field));
+            if (indexKey) {
+              options.upsertKeys = indexKey;
+              break;
+            }
+          }
+          if (options.upsertKeys.length === 0 || lib.intersection(options.updateOnDuplicate, primaryKeys).length) {
+            options.upsertKeys = primaryKeys;
+          }
+          options.upsertKeys = lib.uniq(options.upsertKeys);
+        }
+      }
+      const values = removeNullValuesFromHash(insertValues, sequelize.options.omitNull);
+      const plan = { attributes: modelAttributesMap(model.rawAttributes), upsert: true };
+      if (supportsReturning(sequelize) && options.returning) plan.returning = returningFields(model.rawAttributes, options);
+      options = queryOptions(sequelize, options);
+      const out = await run(model, instance, 'insert', options, tableName, values, options, plan);
+      switch (dialect) {
+        case 'postgres': {
+          const rows = Array.isArray(out[0]) ? out[0] : [];
+          if (rows[0]) copyReturned(instance, model, rows[0]);
+          return [instance, null];
+        }
+        case 'sqlite':
+          instance[model.autoIncrementAttribute] = out[0];
+          return [instance, null];
+        case 'mysql':
+          if (out[0] !== undefined) instance[model.autoIncrementAttribute] = out[0];
+          return [instance, out[1]];
+        default:
+          return [instance, out[1]];
+      }
+    },
+
     // queryInterface.update(instance, …): [instance, affected rows].
     async update(instance, tableName, values, where, options) {
       const model = instance.constructor;

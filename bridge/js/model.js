@@ -1441,8 +1441,42 @@
         return [foundAgain, false];
       }
     }
-    static async upsert() {
-      throw native.unsupported('Model.upsert');
+    static async upsert(values, options) {
+      options = Object.assign({ hooks: true, returning: true, validate: true }, cloneDeep(options));
+      const createdAtAttr = this._timestampAttributes.createdAt;
+      const updatedAtAttr = this._timestampAttributes.updatedAt;
+      const hasPrimary = this.primaryKeyField in values || this.primaryKeyAttribute in values;
+      const instance = this.build(values);
+      options.model = this;
+      options.instance = instance;
+      const changed = Array.from(instance._changed);
+      if (!options.fields) options.fields = changed;
+      if (options.validate) await instance.validate(options);
+      const updatedDataValues = pick(instance.dataValues, changed);
+      const insertValues = mapValueFieldNames(instance.dataValues, Object.keys(instance.rawAttributes), this);
+      const updateValues = mapValueFieldNames(updatedDataValues, options.fields, this);
+      const nowDate = now(this.sequelize.options.dialect);
+      if (createdAtAttr && !insertValues[createdAtAttr]) {
+        const field = this.rawAttributes[createdAtAttr].field || createdAtAttr;
+        insertValues[field] = this._getDefaultTimestamp(createdAtAttr) || nowDate;
+      }
+      if (updatedAtAttr && !insertValues[updatedAtAttr]) {
+        const field = this.rawAttributes[updatedAtAttr].field || updatedAtAttr;
+        insertValues[field] = updateValues[field] = this._getDefaultTimestamp(updatedAtAttr) || nowDate;
+      }
+      if (!hasPrimary && this.primaryKeyAttribute && !this.rawAttributes[this.primaryKeyAttribute].defaultValue) {
+        delete insertValues[this.primaryKeyField];
+        delete updateValues[this.primaryKeyField];
+      }
+      if (options.hooks) await this.runHooks('beforeUpsert', values, options);
+      const result = await lib.modelQuery.upsert(this, this.getTableName(options), insertValues, updateValues, options);
+      const [record] = result;
+      record.isNewRecord = false;
+      if (options.hooks) {
+        await this.runHooks('afterUpsert', result, options);
+        return result;
+      }
+      return result;
     }
 
     static async bulkCreate(records, options = {}) {

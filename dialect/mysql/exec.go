@@ -121,7 +121,11 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		if err != nil {
 			return nil, err
 		}
-		return d.query(ctx, q, sql, qopts{Type: typeInsert, Bind: bindList(bind)})
+		typ := typeInsert
+		if op.Upsert {
+			typ = typeUpsert
+		}
+		return d.query(ctx, q, sql, qopts{Type: typ, Bind: bindList(bind)})
 	case dialect.BulkUpdate:
 		if op.Values == nil {
 			op.Values = &dialect.Object{}

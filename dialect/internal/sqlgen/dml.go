@@ -170,13 +170,54 @@ func (f Flavor) Insert(op dialect.Insert) (string, []any, error) {
 	if op.Options.IgnoreDuplicates {
 		ignore, doNothing = f.IgnoreDuplicates, f.OnConflictDoNothing
 	}
+	onDup, err := f.insertOnDuplicate(op.Options)
+	if err != nil {
+		return "", nil, err
+	}
 	var q string
 	if len(fields) > 0 {
-		q = "INSERT" + ignore + " INTO " + table + " (" + strings.Join(fields, ",") + ") VALUES (" + strings.Join(values, ",") + ")" + doNothing + returning
+		q = "INSERT" + ignore + " INTO " + table + " (" + strings.Join(fields, ",") + ") VALUES (" + strings.Join(values, ",") + ")" + onDup + doNothing + returning
 	} else {
-		q = "INSERT" + ignore + " INTO " + table + doNothing + f.DefaultValues + returning
+		q = "INSERT" + ignore + " INTO " + table + onDup + doNothing + f.DefaultValues + returning
 	}
 	return q + ";", bind, nil
+}
+
+// insertOnDuplicate is insertQuery's onDuplicateKeyUpdate (Model.upsert,
+// and insert with updateOnDuplicate): ON CONFLICT (keys) DO UPDATE SET on
+// Postgres and SQLite, ON DUPLICATE KEY UPDATE on MySQL and MariaDB.
+func (f Flavor) insertOnDuplicate(o dialect.InsertOptions) (string, error) {
+	if f.UpdateOnDuplicate == "" || o.UpdateOnDuplicate == nil {
+		return "", nil
+	}
+	if f.UpdateOnDuplicate == " ON CONFLICT DO UPDATE SET" {
+		keys := make([]string, len(o.UpsertKeys))
+		for i, k := range o.UpsertKeys {
+			keys[i] = f.QuoteIdentifier(k)
+		}
+		upd := make([]string, len(o.UpdateOnDuplicate))
+		for i, k := range o.UpdateOnDuplicate {
+			upd[i] = f.QuoteIdentifier(k) + "=EXCLUDED." + f.QuoteIdentifier(k)
+		}
+		action := "DO UPDATE SET"
+		if len(upd) == 0 {
+			action = "DO NOTHING"
+		}
+		return " " + JoinFragments("ON CONFLICT", "(", strings.Join(keys, ","), ")", action, strings.Join(upd, ",")), nil
+	}
+	upd := make([]string, 0, len(o.UpdateOnDuplicate))
+	for _, k := range o.UpdateOnDuplicate {
+		upd = append(upd, f.QuoteIdentifier(k)+"=VALUES("+f.QuoteIdentifier(k)+")")
+	}
+	if len(upd) == 0 {
+		for _, k := range o.UpsertKeys {
+			upd = append(upd, f.QuoteIdentifier(k)+"="+f.QuoteIdentifier(k))
+		}
+	}
+	if len(upd) == 0 {
+		return "", errors.New("No update values found for ON DUPLICATE KEY UPDATE clause, and no identifier fields could be found to use instead.")
+	}
+	return f.UpdateOnDuplicate + " " + strings.Join(upd, ","), nil
 }
 
 // Update renders updateQuery: SET values bound, where values bound too

@@ -9,10 +9,16 @@ EXAMPLE_DIR ?= $(CURDIR)/tmp/example
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/sqzjs
 
-## test: vet, format check, and every test (race detector on). Server tests
-## run when SQZJS_TEST_POSTGRES_DSN / SQZJS_TEST_MYSQL_DSN are set (or CI=true).
+## test: vet, format check, and every test (race detector on), then the
+## compat summary of the recorded cases it ran (report in tmp/, so the
+## committed compat-tests/REPORT.md only changes through make compat).
+## Server tests run when a server answers at the default address or the
+## SQZJS_TEST_POSTGRES_DSN / SQZJS_TEST_MYSQL_DSN address (with CI=true
+## they may not skip).
 test: vet fmt-check
-	CGO_ENABLED=1 $(GO) test -race -count=1 -parallel 8 ./...
+	@mkdir -p tmp
+	CGO_ENABLED=1 SQZJS_COMPAT_RESULTS=$(CURDIR)/tmp/compat-results.json $(GO) test -race -count=1 -parallel 8 ./...
+	$(GO) run ./compat-tests/cmd/report -out tmp/compat-REPORT.md tmp/compat-results.json
 
 ## test-short: every test without the race detector (faster while editing)
 test-short:

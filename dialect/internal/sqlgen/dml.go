@@ -46,17 +46,25 @@ func (f Flavor) BulkInsert(op dialect.BulkInsert) (string, error) {
 			}
 		}
 	}
-	tuples := make([]string, len(op.Rows))
+	// The tuples, "(v,v),(v,v)", written into one buffer sized after the
+	// first row: a bulkInsert can have a hundred thousand rows.
+	var tuples strings.Builder
 	for i, row := range op.Rows {
-		vals := make([]string, len(cols))
+		if i > 0 {
+			tuples.WriteByte(',')
+		}
+		tuples.WriteByte('(')
 		for j, c := range cols {
+			if j > 0 {
+				tuples.WriteByte(',')
+			}
 			v, ok := row.Get(c)
 			if !ok {
 				v = dialect.Undefined{}
 			}
 			if f.BulkDefault && serial[c] {
 				if isNullish(v) {
-					vals[j] = "DEFAULT"
+					tuples.WriteString("DEFAULT")
 					continue
 				}
 			}
@@ -64,9 +72,12 @@ func (f Flavor) BulkInsert(op dialect.BulkInsert) (string, error) {
 			if err != nil {
 				return "", err
 			}
-			vals[j] = s
+			tuples.WriteString(s)
 		}
-		tuples[i] = "(" + strings.Join(vals, ",") + ")"
+		tuples.WriteByte(')')
+		if i == 0 && len(op.Rows) > 1 {
+			tuples.Grow((tuples.Len() + 1) * (len(op.Rows) - 1) * 9 / 8)
+		}
 	}
 	onDup := ""
 	if f.UpdateOnDuplicate != "" && op.Options.UpdateOnDuplicate != nil {
@@ -104,7 +115,7 @@ func (f Flavor) BulkInsert(op dialect.BulkInsert) (string, error) {
 		quotedCols[i] = f.QuoteIdentifier(c)
 	}
 	return JoinFragments("INSERT", ignore, "INTO", f.QuoteTable(op.Table), "("+strings.Join(quotedCols, ",")+")",
-		"VALUES", strings.Join(tuples, ","), onDup, doNothing, returning, ";"), nil
+		"VALUES", tuples.String(), onDup, doNothing, returning, ";"), nil
 }
 
 func (f Flavor) returning(r any) string {

@@ -158,6 +158,11 @@ func (f Flavor) QuoteTableForStringOps(t dialect.TableRef) string {
 // with no space before ; , ) and none after ( (Utils.joinSQLFragments).
 func JoinFragments(parts ...string) string {
 	var b strings.Builder
+	n := 0
+	for _, p := range parts {
+		n += len(p) + 1
+	}
+	b.Grow(n) // one allocation, even for a bulkInsert's megabytes of VALUES
 	skipLeading := true
 	for _, p := range parts {
 		if p == "" {

@@ -51,9 +51,13 @@ func (r *run) getMigrator(inv *invocation, typ string) (*migrator, int) {
 	}
 	var cfg dialect.Config
 	var sc storageConfig
+	var metaSchema string
 	if _, err := r.await(func(vm *goja.Runtime) (goja.Value, error) {
 		cfg = r.connConfig(obj)
 		sc = r.storageConfig(obj, typ)
+		// getMigrator creates the migration meta table's schema on
+		// Postgres, for seeders too (getSchema('migration')).
+		metaSchema = r.storageConfig(obj, "migration").table.Schema
 		return goja.Undefined(), nil
 	}); err != nil {
 		return nil, r.failJS(err)
@@ -100,8 +104,8 @@ func (r *run) getMigrator(inv *invocation, typ string) (*migrator, int) {
 		m.close()
 		return nil, r.failJS(err)
 	}
-	if d.Name() == dialect.Postgres && sc.table.Schema != "" && sc.table.Schema != "public" {
-		if _, err := sess.Exec(r.st.Ctx, dialect.CreateSchema{Schema: sc.table.Schema}); err != nil {
+	if d.Name() == dialect.Postgres && metaSchema != "" && metaSchema != "public" {
+		if _, err := sess.Exec(r.st.Ctx, dialect.CreateSchema{Schema: metaSchema}); err != nil {
 			m.close()
 			return nil, r.failJS(err)
 		}

@@ -217,9 +217,20 @@ func isValueToken(tok string) bool {
 // line is parsed once with the options every command has, and again with
 // the options of the command it names (its booleans and arrays).
 func parseArgs(argv []string) *invocation {
-	inv := parseWith(argv, nil)
-	if cmd := findCommand(inv.command); cmd != nil {
-		inv = parseWith(argv, cmd)
+	first := parseWith(argv, nil)
+	cmd := findCommand(first.command)
+	if cmd == nil {
+		return first
+	}
+	inv := parseWith(argv, cmd)
+	if inv.command != first.command {
+		// An array option before the command took it as a value
+		// ("--seed a.js db:seed"): yargs still runs that command, and the
+		// value keeps the name (seed_one.js filters it out).
+		if inv.command != "" {
+			inv.positionals = append([]string{inv.command}, inv.positionals...)
+		}
+		inv.command = first.command
 	}
 	return inv
 }

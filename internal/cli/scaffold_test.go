@@ -98,6 +98,11 @@ func TestSeedArrayOption(t *testing.T) {
 	if got := strings.Join(inv.lists["seed"], ","); got != "a.js,b.js,c.js" || inv.get("env") != "test" {
 		t.Errorf("seeds %q, env %q", got, inv.get("env"))
 	}
+	// Flags before the command: the array takes the command name too.
+	inv = parseArgs([]string{"--seeders-path", "s", "--seed", "a.js", "db:seed:undo"})
+	if inv.command != "db:seed:undo" || strings.Join(inv.lists["seed"], ",") != "a.js,db:seed:undo" || len(inv.positionals) != 0 {
+		t.Errorf("flags first: command %q, seeds %q, positionals %q", inv.command, inv.lists["seed"], inv.positionals)
+	}
 	inv = parseArgs([]string{"init", "--force", "--debug"})
 	if !inv.flagBool("force") || len(inv.positionals) != 0 {
 		t.Errorf("init --force: %+v", inv)

@@ -16,7 +16,10 @@
 // compat-tests/schemadump/freshdb), runs each step as
 // `node compat-tests/oracle/node_modules/.bin/sequelize-cli <step> [--env test]`
 // and rewrites that dialect's sections (see compat-tests/cli/scenario for the
-// format and the normalisation). A dialect whose run failed keeps its old
+// format and the normalisation). A scenario with a clock: header runs under
+// that fixed time: `node --require <fake-date.js> …/sequelize-cli`, where
+// the preload replaces Date so that Date.now() and new Date() return it
+// (generated file names, seeders' timestamps). A dialect whose run failed keeps its old
 // sections and makes the exit status 1.
 //
 // Imports: the standard library, compat-tests/cli/scenario and

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // The scaffolding commands: commands/init.js (init, init:config,
@@ -292,6 +293,43 @@ type attribute struct {
 	dataType string
 	function string // "array" or "enum" applied to dataType
 	values   string // enum values, quoted and joined with ", "
+}
+
+// Key is the field name as js-beautify prints it in the generated object
+// literals: a name that is not an identifier is read as tokens and spaced
+// like an expression ("first-name" → "first - name", "1st" → "1 st",
+// "a.b" stays).
+func (a attribute) Key() string {
+	var toks []string
+	rs := []rune(a.Field)
+	isWord := func(r rune) bool { return r == '_' || r == '$' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 0; i < len(rs); {
+		j := i + 1
+		switch r := rs[i]; {
+		case r >= '0' && r <= '9':
+			for j < len(rs) && (rs[j] >= '0' && rs[j] <= '9') {
+				j++
+			}
+		case isWord(r):
+			for j < len(rs) && isWord(rs[j]) {
+				j++
+			}
+		case strings.ContainsRune("-+*/=%&|<>^!~?", r):
+			for j < len(rs) && strings.ContainsRune("-+*/=%&|<>^!~?", rs[j]) {
+				j++
+			}
+		}
+		toks = append(toks, string(rs[i:j]))
+		i = j
+	}
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && t != "." && toks[i-1] != "." {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+	}
+	return b.String()
 }
 
 // Type is the attribute's type expression with prefix (DataTypes in the

@@ -66,6 +66,13 @@ func TestParseAttributes(t *testing.T) {
 	if strings.Join(got, " ") != want {
 		t.Errorf("got %s\nwant %s", strings.Join(got, " "), want)
 	}
+	// Field names as js-beautify printed them in sequelize-cli 6.6.5's model.
+	for field, key := range map[string]string{"first-name": "first - name", "1st": "1 st", "a.b": "a.b", "x+y": "x + y",
+		"$ok": "$ok", "_u": "_u", "café": "café", "a=b": "a = b", "a1b2": "a1b2", "2": "2"} {
+		if got := (attribute{Field: field}).Key(); got != key {
+			t.Errorf("Key(%q) = %q, want %q", field, got, key)
+		}
+	}
 	// Messages as sequelize-cli 6.6.5 printed them.
 	for in, msg := range map[string]string{
 		"name:foo": "Attribute 'name:foo' cannot be parsed: Unknown type 'foo'",

@@ -9,7 +9,7 @@ module.exports = {
         primaryKey: true,
         type: Sequelize.INTEGER
       },
-{{range .Attributes}}      {{.Field}}: {
+{{range .Attributes}}      {{.Key}}: {
         type: {{.Type "Sequelize"}}
       },
 {{end}}      {{.CreatedAt}}: {

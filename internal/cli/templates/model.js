@@ -15,7 +15,7 @@ module.exports = (sequelize, DataTypes) => {
   }
   {{.Name}}.init({
 {{range $i, $a := .Attributes}}{{if $i}},
-{{end}}    {{$a.Field}}: {{$a.Type "DataTypes"}}{{end}}
+{{end}}    {{$a.Key}}: {{$a.Type "DataTypes"}}{{end}}
   }, {
     sequelize,
     modelName: '{{.Name}}',

@@ -293,13 +293,13 @@ func (c *connector) Conn(ctx context.Context) (dialect.Conn, error) {
 	h := &wireHolder{off: c.noWire}
 	dc, err := c.drv.Connect(context.WithValue(ctx, wireKey{}, h))
 	if err != nil {
-		return nil, connectError(c.opts.name, err)
+		return nil, connectError(c.opts.name, err, h.thread())
 	}
 	cn := &conn{dc: dc, opts: c.opts, w: h.w}
 	for _, s := range c.initSQL {
 		if _, err := cn.run(ctx, s, nil); err != nil {
 			dc.Close()
-			return nil, connectError(c.opts.name, err)
+			return nil, connectError(c.opts.name, err, h.thread())
 		}
 	}
 	return cn, nil
@@ -313,6 +313,17 @@ func (c *connector) Close() error { return nil }
 type wireHolder struct {
 	w   *wire
 	off bool
+}
+
+// thread is the server's connection id from the handshake (0 before one
+// arrived or without a wire watcher): the mariadb connector names it in
+// errors raised while connecting too.
+func (h *wireHolder) thread() uint32 {
+	if h.w == nil {
+		return 0
+	}
+	t, _ := h.w.info()
+	return t
 }
 
 type wireKey struct{}

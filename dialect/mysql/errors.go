@@ -258,19 +258,20 @@ func jsText(v any) string {
 // connectError turns a failure to connect into the Node driver's error,
 // as a *dialect.DBError whose Code is the driver's (ECONNREFUSED,
 // ER_ACCESS_DENIED_ERROR…): Sequelize picks its connection error class
-// from that code.
-func connectError(name dialect.Name, err error) error {
-	e := connectNodeError(name, err)
+// from that code. thread is the server's connection id when the
+// handshake got that far (0: none).
+func connectError(name dialect.Name, err error, thread uint32) error {
+	e := connectNodeError(name, err, thread)
 	return &dialect.DBError{Kind: dialect.KindConnection, Code: e.code, Errno: e.errno, Message: e.message, Err: err}
 }
 
-func connectNodeError(name dialect.Name, err error) *nodeError {
+func connectNodeError(name dialect.Name, err error, thread uint32) *nodeError {
 	var me *gomysql.MySQLError
 	if errors.As(err, &me) {
 		e := &nodeError{errno: int(me.Number), kind: dialect.KindConnection, err: err}
 		if name == dialect.MariaDB {
 			e.code = mariadbCodes[int(me.Number)]
-			e.message = mariadbMessage(me, 0, "", nil, false)
+			e.message = mariadbMessage(me, thread, "", nil, false)
 		} else {
 			e.code = mysql2Codes[int(me.Number)]
 			e.message = me.Message

@@ -3,6 +3,7 @@ package cli_test
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -98,6 +99,48 @@ func scenarioFiles(t *testing.T) []string {
 // than as parallel subtests (go test runs GOMAXPROCS of those at a time).
 const concurrency = 8
 
+// runFilter returns whether go test's -run pattern can select the subtest
+// TestScenarios/<name>/<dialect>, so that plays -run leaves out are not
+// played at all (their subtests are skipped by go test anyway). Patterns
+// it cannot read select everything.
+func runFilter() func(name, dialect string) bool {
+	all := func(string, string) bool { return true }
+	f := flag.Lookup("test.run")
+	if f == nil || f.Value.String() == "" {
+		return all
+	}
+	var levels []*regexp.Regexp
+	depth, start := 0, 0
+	pattern := f.Value.String()
+	for i := 0; i <= len(pattern); i++ {
+		if i < len(pattern) {
+			switch pattern[i] {
+			case '(', '[':
+				depth++
+			case ')', ']':
+				depth--
+			}
+			if pattern[i] != '/' || depth > 0 {
+				continue
+			}
+		}
+		re, err := regexp.Compile(pattern[start:i])
+		if err != nil {
+			return all
+		}
+		levels = append(levels, re)
+		start = i + 1
+	}
+	return func(name, dialect string) bool {
+		for i, part := range []string{"TestScenarios", name, dialect} {
+			if i < len(levels) && !levels[i].MatchString(part) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
 // play is one scenario on one dialect.
 type play struct {
 	file, name, dialect string
@@ -135,9 +178,10 @@ func TestScenarios(t *testing.T) {
 			}
 		}
 	}
+	selected := runFilter()
 	slots := make(chan struct{}, concurrency)
 	for _, p := range plays {
-		if p.skip != "" || p.s.Recordings[p.dialect] == nil {
+		if p.skip != "" || p.s.Recordings[p.dialect] == nil || !selected(p.name, p.dialect) {
 			close(p.done)
 			continue
 		}

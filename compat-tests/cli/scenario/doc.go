@@ -76,7 +76,9 @@
 // SCRATCH_DATABASE_URL names a second database on the same server that does
 // not exist (the fresh name plus "_scratch", normalised to
 // "<database>_scratch"), for db:create and db:drop; Play drops it at the
-// end. Steps run
+// end. A step word "$DATABASE_URL" or "$SCRATCH_DATABASE_URL" is replaced by
+// that URL (for --url); on sqlite "$DATABASE_URL" is "sqlite://" and the
+// absolute path of the sqlite-storage file. Steps run
 // with TZ=UTC, NO_COLOR=1 and FORCE_COLOR=0, and without NODE_ENV.
 //
 // # Normalisation

@@ -194,6 +194,22 @@ func StepArgs(step, dialect string) ([]string, error) {
 	return args, nil
 }
 
+// ExpandURLs replaces the step words "$DATABASE_URL" and
+// "$SCRATCH_DATABASE_URL" (whole words only) by those URLs, for steps that
+// pass a database with --url. An empty URL leaves its word alone.
+func ExpandURLs(args []string, databaseURL, scratchURL string) []string {
+	out := slices.Clone(args)
+	for i, a := range out {
+		switch {
+		case a == "$DATABASE_URL" && databaseURL != "":
+			out[i] = databaseURL
+		case a == "$SCRATCH_DATABASE_URL" && scratchURL != "":
+			out[i] = scratchURL
+		}
+	}
+	return out
+}
+
 // unsetEnv lists variables removed from the base environment: they change
 // what sequelize-cli does (environment, colours, database) or how Node runs.
 var unsetEnv = map[string]bool{
@@ -260,6 +276,11 @@ func Play(ctx context.Context, s *Scenario, o Options) ([]Step, error) {
 	if scratchURL != "" {
 		env = append(env, "SCRATCH_DATABASE_URL="+scratchURL)
 	}
+	stepURL := dbURL
+	if o.DB == nil {
+		// sequelize-cli's parseDbUrl makes "/" + the path the storage.
+		stepURL = "sqlite://" + filepath.ToSlash(filepath.Join(project, filepath.FromSlash(s.StorageFile())))
+	}
 	if !s.Clock.IsZero() {
 		ctx = WithClock(ctx, s.Clock)
 	}
@@ -269,6 +290,7 @@ func Play(ctx context.Context, s *Scenario, o Options) ([]Step, error) {
 		if err != nil {
 			return steps, err
 		}
+		args = ExpandURLs(args, stepURL, scratchURL)
 		stdout, stderr, code, err := o.Run(ctx, args, project, env)
 		if err != nil {
 			return steps, fmt.Errorf("step %d (%s): %w", i+1, line, err)

@@ -117,6 +117,17 @@ func TestArgs(t *testing.T) {
 	if !reflect.DeepEqual(got, []string{"db:migrate"}) {
 		t.Errorf("sqlite step args %q", got)
 	}
+	in := []string{"db:create", "--url", "$SCRATCH_DATABASE_URL", "--name", "$DATABASE_URL", "x$DATABASE_URL"}
+	got = ExpandURLs(in, "postgres://h/db", "postgres://h/db_scratch")
+	if want := []string{"db:create", "--url", "postgres://h/db_scratch", "--name", "postgres://h/db", "x$DATABASE_URL"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("ExpandURLs = %q; want %q", got, want)
+	}
+	if in[2] != "$SCRATCH_DATABASE_URL" {
+		t.Errorf("ExpandURLs changed its argument: %q", in)
+	}
+	if got = ExpandURLs(in, "sqlite:///p/db.sqlite", ""); got[2] != "$SCRATCH_DATABASE_URL" || got[4] != "sqlite:///p/db.sqlite" {
+		t.Errorf("ExpandURLs without a scratch URL = %q", got)
+	}
 }
 
 func TestNormalize(t *testing.T) {

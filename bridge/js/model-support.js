@@ -25,18 +25,28 @@
   // ---------------------------------------------------------------- lodash
   // cloneDeep as Utils.cloneDeep does it: arrays and plain objects (with
   // their symbol keys) are copied deeply; other objects are kept; a value
-  // with a clone() method is cloned with it.
+  // with a clone() method is cloned with it. Like lodash's cloneDeepWith, a
+  // value met again inside itself (an include's parent) is the copy made of
+  // it, so cyclic options are copied with their cycles.
   function cloneDeep(obj, onlyPlain) {
     obj = obj || {};
-    return cloneValue(obj, onlyPlain, true);
+    return cloneValue(obj, onlyPlain, true, new Map());
   }
-  function cloneValue(v, onlyPlain, top) {
-    if (Array.isArray(v)) return v.map((x) => cloneValue(x, onlyPlain, false));
+  function cloneValue(v, onlyPlain, top, seen) {
+    if (Array.isArray(v)) {
+      if (seen.has(v)) return seen.get(v);
+      const out = [];
+      seen.set(v, out);
+      for (const x of v) out.push(cloneValue(x, onlyPlain, false, seen));
+      return out;
+    }
     if (isPlainObject(v)) {
+      if (seen.has(v)) return seen.get(v);
       const out = {};
-      for (const k of Object.keys(v)) out[k] = cloneValue(v[k], onlyPlain, false);
+      seen.set(v, out);
+      for (const k of Object.keys(v)) out[k] = cloneValue(v[k], onlyPlain, false, seen);
       for (const s of Object.getOwnPropertySymbols(v)) {
-        if (Object.prototype.propertyIsEnumerable.call(v, s)) out[s] = cloneValue(v[s], onlyPlain, false);
+        if (Object.prototype.propertyIsEnumerable.call(v, s)) out[s] = cloneValue(v[s], onlyPlain, false, seen);
       }
       return out;
     }

@@ -29,6 +29,7 @@ type rule struct {
 
 // deliberate lists the rules, applied in this order.
 var deliberate = []rule{
+	{"--debug stack frames", stderr, debugFrames},
 	{"error locations", stderr, dropLocationLines},
 	{"program name in the command list", stdout | stderr, programName},
 	{"(not yet) after commands sqzjs does not run yet", stdout | stderr, notYet},
@@ -77,6 +78,50 @@ func dropLocationLines(_ []string, want, have string) string {
 		out = append(out, l)
 	}
 	return strings.Join(out, "\n")
+}
+
+// frameBlock returns the "    at " lines right after the first line
+// starting with "ERROR: " (start, end; start == end when there are none).
+func frameBlock(lines []string) (int, int) {
+	for i, l := range lines {
+		if strings.HasPrefix(l, "ERROR: ") {
+			j := i + 1
+			for j < len(lines) && strings.HasPrefix(lines[j], "    at ") {
+				j++
+			}
+			return i + 1, j
+		}
+	}
+	return 0, 0
+}
+
+var userFile = regexp.MustCompile(`<project>/[^:)]+`)
+
+// debugFrames: with --debug the error's stack lists sqzjs's frames (the
+// user's functions with the position of the failing call, goja's natives)
+// where Node lists Sequelize's, umzug's and its own internals. When the
+// step has --debug and both texts have frames right after their "ERROR: "
+// line, sqzjs's frames are replaced by the recorded ones, provided they
+// name every file of the project the recorded frames name; the first line
+// of the stack and every other line stay exact.
+func debugFrames(args []string, want, have string) string {
+	if !slices.Contains(args, "--debug") {
+		return have
+	}
+	wl, hl := strings.Split(want, "\n"), strings.Split(have, "\n")
+	ws, we := frameBlock(wl)
+	hs, he := frameBlock(hl)
+	if ws == we || hs == he {
+		return have
+	}
+	ours := strings.Join(hl[hs:he], "\n")
+	for _, f := range userFile.FindAllString(strings.Join(wl[ws:we], "\n"), -1) {
+		if !strings.Contains(ours, f+":") {
+			return have
+		}
+	}
+	out := append(slices.Clone(hl[:hs]), wl[ws:we]...)
+	return strings.Join(append(out, hl[he:]...), "\n")
 }
 
 // commandList calls f on each line of the help's command list: the lines

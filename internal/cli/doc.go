@@ -25,6 +25,9 @@
 //   - An error from a script is followed by "    at …" lines naming the
 //     user's file, line and column (a syntax error included); errors of a
 //     migration without a line (no up, no promise) name the file.
+//   - With --debug the error's stack lists sqzjs's frames (the user's
+//     functions at the failing call, goja's natives), not Node's, umzug's
+//     and Sequelize's; its first line is Node's (a query's error: "Error").
 //   - Unknown commands and options get `Unknown command "x". Did you mean
 //     "y"?` / `Unknown argument "--x". Did you mean "--y"?` after the help.
 //   - Passwords are masked everywhere: a percent-encoded one in "Parsed

@@ -82,10 +82,13 @@ func (o *output) usage(e *usageError) int {
 
 // describeJS reads what view-helper would read from a thrown JavaScript
 // value: error.message (when it is an Error), error.original.detail and
-// error.original.message.
+// error.original.message; queryError tells a Sequelize error made by a
+// query's formatError (it has original and sql), whose stack Sequelize
+// takes from a plain Error made in Query.run.
 const describeJS = `(function (e) {
-  var r = { isError: false, hasOriginal: false, message: '', detail: '', extra: '' };
+  var r = { isError: false, hasOriginal: false, queryError: false, message: '', detail: '', extra: '' };
   try { r.isError = e instanceof Error; } catch (x) {}
+  try { r.queryError = r.isError && e.original !== undefined && 'sql' in e; } catch (x) {}
   if (r.isError) { try { r.message = String(e.message); } catch (x) {} }
   try {
     var o = e !== null && e !== undefined ? e.original : undefined;
@@ -108,10 +111,12 @@ func (r *run) describe(rt *jsrt.Runtime, err error) failure {
 		return goFailure(err)
 	}
 	f := failure{message: se.Message}
+	queryError := false
 	if se.Value != nil && rt != nil {
 		type info struct {
 			IsError     bool   `json:"isError"`
 			HasOriginal bool   `json:"hasOriginal"`
+			QueryError  bool   `json:"queryError"`
 			Message     string `json:"message"`
 			Detail      string `json:"detail"`
 			Extra       string `json:"extra"`
@@ -130,6 +135,7 @@ func (r *run) describe(rt *jsrt.Runtime, err error) failure {
 			o := v.ToObject(vm)
 			in.IsError = o.Get("isError").ToBoolean()
 			in.HasOriginal = o.Get("hasOriginal").ToBoolean()
+			in.QueryError = o.Get("queryError").ToBoolean()
 			in.Message = o.Get("message").String()
 			in.Detail = o.Get("detail").String()
 			in.Extra = o.Get("extra").String()
@@ -145,6 +151,7 @@ func (r *run) describe(rt *jsrt.Runtime, err error) failure {
 			}
 			f.detail = in.Detail
 			f.extra, f.hasExtra = in.Extra, in.HasOriginal
+			queryError = in.QueryError
 		}
 	} else if se.Value == nil {
 		// A syntax error: Node's error.message has no "SyntaxError: ".
@@ -160,7 +167,7 @@ func (r *run) describe(rt *jsrt.Runtime, err error) failure {
 		}
 	}
 	if r.out.debug {
-		f.message = debugStack(se)
+		f.message = debugStack(se, queryError)
 	}
 	f.locations = userLocations(se)
 	if len(f.locations) == 0 {
@@ -188,10 +195,15 @@ func userLocations(se *jsrt.ScriptError) []string {
 }
 
 // debugStack is error.stack: the first line and every frame but sqzjs's
-// own.
-func debugStack(se *jsrt.ScriptError) string {
+// own. A query's error (queryError) carries the stack of Query.run's
+// plain Error, whose first line is "Error".
+func debugStack(se *jsrt.ScriptError, queryError bool) string {
 	var b strings.Builder
-	b.WriteString(se.Message)
+	if queryError {
+		b.WriteString("Error")
+	} else {
+		b.WriteString(se.Message)
+	}
 	for _, fr := range se.Frames {
 		if internalFrame(fr) {
 			continue

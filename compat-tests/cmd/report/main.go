@@ -47,30 +47,42 @@ func (t tally) add(d string, ok bool) {
 }
 
 func main() {
-	out := flag.String("out", "compat-tests/REPORT.md", "where to write the report")
-	ledgerPath := flag.String("ledger", "compat-tests/known_differences.json", "the known-differences ledger")
-	flag.Parse()
-	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: report [-out file] results.json")
-		os.Exit(2)
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run renders the report and prints its summary line as the last line on
+// stdout; it returns the exit status (2 for bad usage, 1 when a file cannot
+// be read or written).
+func run(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("report", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	out := fl.String("out", "compat-tests/REPORT.md", "where to write the report")
+	ledgerPath := fl.String("ledger", "compat-tests/known_differences.json", "the known-differences ledger")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: report [-out file] [-ledger file] results.json")
+		return 2
 	}
 	var results []result
-	if err := readJSON(flag.Arg(0), &results); err != nil {
-		fail(err)
+	if err := readJSON(fl.Arg(0), &results); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
 	}
 	var ledger []ledgerEntry
 	if err := readJSON(*ledgerPath, &ledger); err != nil {
-		fail(err)
+		fmt.Fprintln(stderr, err)
+		return 1
 	}
-	f, err := os.Create(*out)
-	if err != nil {
-		fail(err)
+	var b strings.Builder
+	line := render(&b, results, ledger)
+	if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
+		fmt.Fprintf(stderr, "report: writing the report: %v\n", err)
+		return 1
 	}
-	line := render(f, results, ledger)
-	if err := f.Close(); err != nil {
-		fail(err)
-	}
-	fmt.Println(line)
+	fmt.Fprintln(stdout, line)
+	return 0
 }
 
 func readJSON(path string, v any) error {
@@ -82,11 +94,6 @@ func readJSON(path string, v any) error {
 		return fmt.Errorf("report: %s: %w", path, err)
 	}
 	return nil
-}
-
-func fail(err error) {
-	fmt.Fprintln(os.Stderr, err)
-	os.Exit(1)
 }
 
 // render writes the report and returns its summary line.

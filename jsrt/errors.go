@@ -182,6 +182,10 @@ func (r *Runtime) toScriptError(err error) error {
 	if errors.As(err, &se) {
 		return err
 	}
+	var so *goja.StackOverflowError
+	if errors.As(err, &so) {
+		return r.stackOverflowError(so)
+	}
 	var ex *goja.Exception
 	if errors.As(err, &ex) {
 		if _, interrupted := err.(*goja.InterruptedError); !interrupted {
@@ -201,20 +205,7 @@ func (r *Runtime) toScriptError(err error) error {
 func (r *Runtime) exceptionError(ex *goja.Exception) *ScriptError {
 	e := r.valueError(ex.Value(), "")
 	if len(e.Frames) == 0 {
-		for _, f := range ex.Stack() {
-			fr := Frame{Func: f.FuncName(), File: f.SrcName()}
-			if fr.Func == "<anonymous>" {
-				fr.Func = ""
-			}
-			if fr.File != "<native>" {
-				p := f.Position()
-				fr.Line, fr.Column = p.Line, p.Column
-			} else {
-				fr.File = "native"
-			}
-			e.Frames = append(e.Frames, fr)
-		}
-		e.Frames = r.fixFrames(e.Frames)
+		e.Frames = r.gojaFrames(ex.Stack())
 		if e.File == "" {
 			e.locate()
 		}
@@ -223,6 +214,42 @@ func (r *Runtime) exceptionError(ex *goja.Exception) *ScriptError {
 		e.cause = ex.Unwrap()
 	}
 	return e
+}
+
+// overflowFrames is how many of the innermost frames a stack overflow
+// reports, as V8's default Error.stackTraceLimit.
+const overflowFrames = 10
+
+// stackOverflowError reports a call deeper than MaxCallStackSize as V8
+// does: RangeError: Maximum call stack size exceeded, at the innermost
+// frames. (goja makes it uncatchable: the migration fails with it.)
+func (r *Runtime) stackOverflowError(so *goja.StackOverflowError) *ScriptError {
+	st := so.Stack()
+	if len(st) > overflowFrames {
+		st = st[:overflowFrames]
+	}
+	e := &ScriptError{Message: "RangeError: Maximum call stack size exceeded", Frames: r.gojaFrames(st)}
+	e.locate()
+	return e
+}
+
+// gojaFrames converts goja's stack frames, innermost first.
+func (r *Runtime) gojaFrames(stack []goja.StackFrame) []Frame {
+	var frames []Frame
+	for _, f := range stack {
+		fr := Frame{Func: f.FuncName(), File: f.SrcName()}
+		if fr.Func == "<anonymous>" {
+			fr.Func = ""
+		}
+		if fr.File != "<native>" {
+			p := f.Position()
+			fr.Line, fr.Column = p.Line, p.Column
+		} else {
+			fr.File = "native"
+		}
+		frames = append(frames, fr)
+	}
+	return r.fixFrames(frames)
 }
 
 // valueError builds a ScriptError from a thrown or rejected value. prefix is prepended to the

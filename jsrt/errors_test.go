@@ -161,3 +161,25 @@ func TestSyntaxErrorInEvaluatedScript(t *testing.T) {
 		t.Fatalf("got %q at %s:%d, want a SyntaxError at /proj/jsrttest.js:2", se.Message, se.File, se.Line)
 	}
 }
+
+// TestRunawayRecursion: unbounded recursion stops with an error naming the
+// file and line instead of growing the stack until the process dies; also
+// through native callbacks (Array.prototype.map).
+func TestRunawayRecursion(t *testing.T) {
+	t.Parallel()
+	for _, src := range []string{
+		"\nfunction down(n) { return down(n + 1) + 1; }\ndown(0);",
+		"\nfunction viaMap(a) { return [a].map(viaMap); }\nviaMap(0);",
+	} {
+		rt := jsrttest.NewRuntime(t)
+		_, err := jsrttest.Run(rt, src)
+		var se *jsrt.ScriptError
+		if !errors.As(err, &se) {
+			t.Fatalf("%q: err = %v, want a ScriptError", src, err)
+		}
+		if se.Message != "RangeError: Maximum call stack size exceeded" || se.File != "/proj/jsrttest.js" || se.Line != 2 || len(se.Frames) > 10 {
+			t.Fatalf("%q: got %q at %s:%d with %d frames, want V8's RangeError at /proj/jsrttest.js:2 with at most 10 frames",
+				src, se.Message, se.File, se.Line, len(se.Frames))
+		}
+	}
+}

@@ -121,6 +121,7 @@ func New(opts Options) (*Runtime, error) {
 	}
 	r.start = opts.Now()
 	r.vm.SetTimeSource(goja.Now(opts.Now))
+	r.vm.SetMaxCallStackSize(MaxCallStackSize)
 	r.loop = newLoop(r)
 	r.reg = require.NewRegistry(require.WithLoader(r.loadSource), require.WithPathResolver(r.joinPath))
 	r.mods = r.reg.Enable(r.vm)
@@ -132,6 +133,13 @@ func New(opts Options) (*Runtime, error) {
 	}
 	return r, nil
 }
+
+// MaxCallStackSize is the depth of JS calls at which the script stops with
+// V8's "RangeError: Maximum call stack size exceeded" (V8 stops at about this
+// depth; goja's stop cannot be caught by the script): runaway recursion in a
+// migration fails with an error naming its line instead of growing until the
+// process runs out of memory.
+const MaxCallStackSize = 10000
 
 // VM returns the goja runtime. Use it only on the loop.
 func (r *Runtime) VM() *goja.Runtime { return r.vm }
@@ -201,6 +209,8 @@ func (r *Runtime) catch(f func() (goja.Value, error)) (v goja.Value, err error) 
 			case *goja.Exception:
 				err = x
 			case *goja.InterruptedError:
+				err = x
+			case *goja.StackOverflowError:
 				err = x
 			case goja.Value:
 				err = r.valueError(x, "")

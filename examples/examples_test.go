@@ -1,6 +1,6 @@
 // Package examples_test runs the example projects that show what real
 // migration folders carry besides plain CommonJS (TypeScript, ES modules, npm
-// packages, files written for Sequelize 5), with sqzjs on SQLite and, when
+// packages, files written for Sequelize 5, the app's models), with sqzjs on SQLite and, when
 // freshdb reaches their servers, PostgreSQL, MySQL and MariaDB, and compares
 // the database after each step with what real sequelize-cli left behind
 // (recorded in each project's sequelize-cli.schema and
@@ -39,6 +39,10 @@ type example struct {
 	oracle string
 	// storage is the SQLite file of the development configuration.
 	storage string
+	// nodeEnv chooses the test environment on a server with NODE_ENV=test
+	// instead of --env test: the project's models/index.js (as the one
+	// `sequelize-cli init` generates) reads NODE_ENV, not the CLI's flag.
+	nodeEnv bool
 }
 
 var examples = []example{
@@ -46,6 +50,7 @@ var examples = []example{
 	{dir: "esm", oracle: "SQZJS_ORACLE_NODE_MODULES", storage: "db/development.sqlite"},
 	{dir: "bluebird-lodash", oracle: "SQZJS_ORACLE_NODE_MODULES", storage: "db/development.sqlite"},
 	{dir: "legacy-v5", oracle: "SQZJS_ORACLE5_NODE_MODULES", storage: "development.sqlite"},
+	{dir: "models-in-migrations", oracle: "SQZJS_ORACLE_NODE_MODULES", storage: "db/development.sqlite", nodeEnv: true},
 }
 
 // steps are the commands each project runs; the schema is recorded after each.
@@ -110,18 +115,21 @@ func database(t *testing.T, dialect string) *freshdb.DB {
 }
 
 // play runs the steps and returns the transcript of schemas. On a server the
-// steps run with --env test and DATABASE_URL naming db, as the projects'
-// test environments read it.
+// steps run in the test environment (--env test, or NODE_ENV=test) with
+// DATABASE_URL naming db, as the projects' test environments read it.
 func play(t *testing.T, dir string, ex example, db *freshdb.DB, run func(args []string, env map[string]string) (stdout, stderr string, code int)) string {
 	t.Helper()
 	env := map[string]string{"TZ": "UTC"}
 	if db != nil {
 		env["DATABASE_URL"] = scenario.DatabaseURL(db.Dialect, db.Conn)
+		if ex.nodeEnv {
+			env["NODE_ENV"] = "test"
+		}
 	}
 	var b strings.Builder
 	for _, step := range steps {
 		args := step
-		if db != nil {
+		if db != nil && !ex.nodeEnv {
 			args = append(append([]string{}, step...), "--env", "test")
 		}
 		stdout, stderr, code := run(args, env)

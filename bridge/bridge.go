@@ -39,6 +39,27 @@ var modelLayerFiles = []struct{ name, src string }{
 	{preludeName + "/associations.js", associationsSource},
 }
 
+// compilePrelude and compileModelLayer parse and compile the embedded
+// JavaScript once per process; every runtime runs the same Programs. The
+// model layer is compiled only when a run first uses it (see
+// loadModelLayer in js/prelude.js).
+var (
+	compilePrelude = sync.OnceValues(func() (*goja.Program, error) {
+		return goja.Compile(preludeName, preludeSource, true)
+	})
+	compileModelLayer = sync.OnceValues(func() ([]*goja.Program, error) {
+		progs := make([]*goja.Program, len(modelLayerFiles))
+		for i, f := range modelLayerFiles {
+			prog, err := goja.Compile(f.name, f.src, true)
+			if err != nil {
+				return nil, fmt.Errorf("compiling %s: %w", f.name, err)
+			}
+			progs[i] = prog
+		}
+		return progs, nil
+	})
+)
+
 // preludeName is the file name prelude frames carry in stacks; they are
 // dropped from the stacks users see.
 const preludeName = "sqzjs:sequelize"
@@ -174,7 +195,7 @@ func (s *Session) Connect(ctx context.Context, opts Options) error {
 func (s *Session) init(vm *goja.Runtime) error {
 	s.vm = vm
 	s.objectProto = vm.NewObject().Prototype()
-	prog, err := goja.Compile(preludeName, preludeSource, true)
+	prog, err := compilePrelude()
 	if err != nil {
 		return err
 	}
@@ -361,12 +382,12 @@ func (s *Session) natives() *goja.Object {
 	})
 	set("loadModelLayer", func(c goja.FunctionCall) goja.Value {
 		lib := c.Argument(0)
-		for _, f := range modelLayerFiles {
-			prog, err := goja.Compile(f.name, f.src, true)
-			if err != nil {
-				panic(vm.NewGoError(err))
-			}
-			fnv, err := vm.RunProgram(prog)
+		progs, err := compileModelLayer()
+		if err != nil {
+			panic(vm.NewGoError(err))
+		}
+		for i, f := range modelLayerFiles {
+			fnv, err := vm.RunProgram(progs[i])
 			if err != nil {
 				panic(err)
 			}

@@ -202,26 +202,7 @@
   }
 
   // ---------------------------------------------------------------- hooks
-  const hookTypes = {
-    beforeValidate: { params: 2 }, afterValidate: { params: 2 }, validationFailed: { params: 3 },
-    beforeCreate: { params: 2 }, afterCreate: { params: 2 }, beforeDestroy: { params: 2 }, afterDestroy: { params: 2 },
-    beforeRestore: { params: 2 }, afterRestore: { params: 2 }, beforeUpdate: { params: 2 }, afterUpdate: { params: 2 },
-    beforeSave: { params: 2, proxies: ['beforeUpdate', 'beforeCreate'] },
-    afterSave: { params: 2, proxies: ['afterUpdate', 'afterCreate'] },
-    beforeUpsert: { params: 2 }, afterUpsert: { params: 2 }, beforeBulkCreate: { params: 2 }, afterBulkCreate: { params: 2 },
-    beforeBulkDestroy: { params: 1 }, afterBulkDestroy: { params: 1 }, beforeBulkRestore: { params: 1 },
-    afterBulkRestore: { params: 1 }, beforeBulkUpdate: { params: 1 }, afterBulkUpdate: { params: 1 },
-    beforeFind: { params: 1 }, beforeFindAfterExpandIncludeAll: { params: 1 }, beforeFindAfterOptions: { params: 1 },
-    afterFind: { params: 2 }, beforeCount: { params: 1 },
-    beforeDefine: { params: 2, sync: true, noModel: true }, afterDefine: { params: 1, sync: true, noModel: true },
-    beforeInit: { params: 2, sync: true, noModel: true }, afterInit: { params: 1, sync: true, noModel: true },
-    beforeAssociate: { params: 2, sync: true }, afterAssociate: { params: 2, sync: true },
-    beforeConnect: { params: 1, noModel: true }, afterConnect: { params: 2, noModel: true },
-    beforeDisconnect: { params: 1, noModel: true }, afterDisconnect: { params: 1, noModel: true },
-    beforePoolAcquire: { params: 1, noModel: true }, afterPoolAcquire: { params: 2, noModel: true },
-    beforeSync: { params: 1 }, afterSync: { params: 1 }, beforeBulkSync: { params: 1 }, afterBulkSync: { params: 1 },
-    beforeQuery: { params: 2 }, afterQuery: { params: 2 },
-  };
+  const { hookTypes } = lib;
   const getProxiedHooks = (hookType) => (hookTypes[hookType].proxies ? hookTypes[hookType].proxies.concat(hookType) : [hookType]);
   function getHooks(hooked, hookType) {
     return ((hooked.options && hooked.options.hooks) || {})[hookType] || [];
@@ -2564,28 +2545,6 @@
   }
 
   // ---------------------------------------------------------------- Sequelize additions
-  class ModelManager {
-    constructor(sequelize) {
-      this.models = [];
-      this.sequelize = sequelize;
-    }
-    addModel(model) {
-      this.models.push(model);
-      this.sequelize.models[model.name] = model;
-      return model;
-    }
-    removeModel(modelToRemove) {
-      this.models = this.models.filter((model) => model.name !== modelToRemove.name);
-      delete this.sequelize.models[modelToRemove.name];
-    }
-    getModel(against, options) {
-      options = defaults(options || {}, { attribute: 'name' });
-      return this.models.find((model) => model[options.attribute] === against);
-    }
-    findModel(callback) { return this.models.find(callback); }
-    get all() { return this.models; }
-  }
-
   function installOnSequelize(Sequelize) {
     const proto = Sequelize.prototype;
     proto.define = function define(modelName, attributes, options = {}) {
@@ -2610,15 +2569,8 @@
     Object.defineProperty(proto, 'Sequelize', { value: Sequelize, writable: true, configurable: true });
   }
 
-  // setupInstance is called by the Sequelize constructor.
-  function setupInstance(sequelize) {
-    sequelize.models = {};
-    sequelize.modelManager = new ModelManager(sequelize);
-    sequelize._setupHooks(sequelize.options.hooks);
-  }
-
   Object.assign(lib, {
-    Model, Hooks, InstanceValidator, ModelManager, installOnSequelize, setupInstance, mapFinderOptions,
+    Model, Hooks, InstanceValidator, installOnSequelize, mapFinderOptions,
     mapOptionFieldNames, mapWhereFieldNames, mapValueFieldNames, toDefaultValue, now, removeNullValuesFromHash,
     withLogging, dialectOf, sessionDialect, attributeTypes, modelAttributesMap, addSchema, tableNameKey, warn, runHooksMaybeSync,
   });

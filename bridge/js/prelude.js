@@ -1065,6 +1065,53 @@
     }
   }
 
+  // ---------------------------------------------------------------- hook types and the model manager
+  // (what every Sequelize instance needs; the rest of the hooks and models
+  // is the model layer, loaded lazily: see loadModelLayer)
+  const hookTypes = {
+    beforeValidate: { params: 2 }, afterValidate: { params: 2 }, validationFailed: { params: 3 },
+    beforeCreate: { params: 2 }, afterCreate: { params: 2 }, beforeDestroy: { params: 2 }, afterDestroy: { params: 2 },
+    beforeRestore: { params: 2 }, afterRestore: { params: 2 }, beforeUpdate: { params: 2 }, afterUpdate: { params: 2 },
+    beforeSave: { params: 2, proxies: ['beforeUpdate', 'beforeCreate'] },
+    afterSave: { params: 2, proxies: ['afterUpdate', 'afterCreate'] },
+    beforeUpsert: { params: 2 }, afterUpsert: { params: 2 }, beforeBulkCreate: { params: 2 }, afterBulkCreate: { params: 2 },
+    beforeBulkDestroy: { params: 1 }, afterBulkDestroy: { params: 1 }, beforeBulkRestore: { params: 1 },
+    afterBulkRestore: { params: 1 }, beforeBulkUpdate: { params: 1 }, afterBulkUpdate: { params: 1 },
+    beforeFind: { params: 1 }, beforeFindAfterExpandIncludeAll: { params: 1 }, beforeFindAfterOptions: { params: 1 },
+    afterFind: { params: 2 }, beforeCount: { params: 1 },
+    beforeDefine: { params: 2, sync: true, noModel: true }, afterDefine: { params: 1, sync: true, noModel: true },
+    beforeInit: { params: 2, sync: true, noModel: true }, afterInit: { params: 1, sync: true, noModel: true },
+    beforeAssociate: { params: 2, sync: true }, afterAssociate: { params: 2, sync: true },
+    beforeConnect: { params: 1, noModel: true }, afterConnect: { params: 2, noModel: true },
+    beforeDisconnect: { params: 1, noModel: true }, afterDisconnect: { params: 1, noModel: true },
+    beforePoolAcquire: { params: 1, noModel: true }, afterPoolAcquire: { params: 2, noModel: true },
+    beforeSync: { params: 1 }, afterSync: { params: 1 }, beforeBulkSync: { params: 1 }, afterBulkSync: { params: 1 },
+    beforeQuery: { params: 2 }, afterQuery: { params: 2 },
+  };
+
+  class ModelManager {
+    constructor(sequelize) {
+      this.models = [];
+      this.sequelize = sequelize;
+    }
+    addModel(model) {
+      this.models.push(model);
+      this.sequelize.models[model.name] = model;
+      return model;
+    }
+    removeModel(modelToRemove) {
+      this.models = this.models.filter((model) => model.name !== modelToRemove.name);
+      delete this.sequelize.models[modelToRemove.name];
+    }
+    getModel(against, options) {
+      options = Object(options || {});
+      if (options.attribute === undefined) options.attribute = 'name'; // _.defaults
+      return this.models.find((model) => model[options.attribute] === against);
+    }
+    findModel(callback) { return this.models.find(callback); }
+    get all() { return this.models; }
+  }
+
   // ---------------------------------------------------------------- Sequelize
   class Sequelize {
     constructor(database, username, password, options) {
@@ -1105,7 +1152,14 @@
         keepDefaultTimezone: this.options.keepDefaultTimezone,
         dialectOptions: this.options.dialectOptions,
       };
-      modelLayer.setupInstance(this);
+      // Sequelize's constructor: this.models, the model manager and the
+      // instance's hooks (which need the model layer only when there are
+      // some: _setupHooks is one of its lazy names).
+      this.models = {};
+      this.modelManager = new ModelManager(this);
+      const { hooks } = this.options;
+      if (hooks && Object.keys(hooks).length) this._setupHooks(hooks);
+      else this.options.hooks = {};
       this.connectionManager = {};
       this.dialect = { name: this.options.dialect, supports: {} };
       this.queryInterface = this.options.dialect === 'postgres' ? new PostgresQueryInterface(this) : new QueryInterface(this);
@@ -1230,7 +1284,8 @@
   Sequelize.options = { hooks: {} };
   Object.assign(Sequelize, errors);
   Sequelize.ValidationErrorItem = ValidationErrorItem;
-  Sequelize.prototype.Sequelize = Sequelize;
+  // Non-enumerable, as installOnSequelize (model.js) leaves it.
+  Object.defineProperty(Sequelize.prototype, 'Sequelize', { value: Sequelize, writable: true, configurable: true });
   Sequelize.prototype.QueryTypes = QueryTypes;
   Sequelize.prototype.Op = Op;
   Sequelize.Sequelize = Sequelize;
@@ -1385,12 +1440,38 @@
   Sequelize.Promise = BluebirdPromise; // Sequelize ≤ 5's Sequelize.Promise
   // ---------------------------------------------------------------- end of the Bluebird extension
   // App models (define, Model.init, associations, hooks): bridge/js/model*.js
-  // and associations.js, loaded here with the prelude's internals.
+  // and associations.js, loaded with the prelude's internals the first time
+  // a run reaches for them. Most runs never do, and the layer is most of the
+  // start-up's parsing and compiling; until then, the names it installs on
+  // Sequelize and its prototype are accessors that load it.
   const modelLayer = {
-    Op, DataTypes, QueryTypes, errors, Utils, Transaction, underscore,
+    Op, DataTypes, QueryTypes, errors, Utils, Transaction, underscore, hookTypes,
   };
-  native.loadModelLayer(modelLayer);
-  modelLayer.installOnSequelize(Sequelize);
+  const hookNames = ['_setupHooks', 'runHooks', 'runHooksSync', 'addHook', 'removeHook', 'hasHook', 'hasHooks',
+    ...Object.keys(hookTypes)];
+  // [target, names, enumerable], in the order installOnSequelize adds them.
+  const lazyModelNames = [
+    [Sequelize.prototype, ['define', 'model', 'isDefined'], true],
+    [Sequelize, hookNames, false], [Sequelize.prototype, hookNames, false],
+    [Sequelize, ['Model'], true],
+  ];
+  let modelLayerLoaded = false;
+  function loadModelLayer() {
+    if (modelLayerLoaded) return;
+    modelLayerLoaded = true;
+    for (const [target, names] of lazyModelNames) for (const name of names) delete target[name];
+    native.loadModelLayer(modelLayer);
+    modelLayer.installOnSequelize(Sequelize);
+  }
+  for (const [target, names, enumerable] of lazyModelNames) {
+    for (const name of names) {
+      Object.defineProperty(target, name, {
+        get() { loadModelLayer(); return target[name]; },
+        set(value) { loadModelLayer(); this[name] = value; },
+        enumerable, configurable: true,
+      });
+    }
+  }
 
   return {
     Sequelize, DataTypes, Op, QueryTypes, Transaction, Utils, errors, makeError, isTypeClass,

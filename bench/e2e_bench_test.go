@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/sqzjs/sqzjs/bench"
@@ -60,9 +61,17 @@ func BenchmarkCLIMigrate(b *testing.B) {
 }
 
 // BenchmarkCLIBulkInsert is one migration inserting 10,000 rows with one
-// bulkInsert.
+// bulkInsert (SQZJS_BENCH_BULK_ROWS changes the number).
 func BenchmarkCLIBulkInsert(b *testing.B) {
-	migrateFresh(b, bench.BulkMigration(10000))
+	rows := 10000
+	if s := os.Getenv("SQZJS_BENCH_BULK_ROWS"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows = n
+	}
+	migrateFresh(b, bench.BulkMigration(rows))
 }
 
 // migrateFresh times `db:migrate` of files, each run on a new database.

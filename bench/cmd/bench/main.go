@@ -165,11 +165,13 @@ func run(c *config) error {
 	}
 	env := b.environment()
 	started := time.Now()
+	stopSampling := sampleLoad(15 * time.Second)
 	for _, d := range c.dialects {
 		if err := b.dialect(d); err != nil {
 			return fmt.Errorf("%s: %w", d, err)
 		}
 	}
+	env.loadDuring = stopSampling()
 	env.loadEnd = loadAverage()
 	env.duration = time.Since(started)
 	table := b.table()
@@ -792,11 +794,49 @@ func (b *bencher) targets(env *environment) string {
 // environment describes the machine and the versions.
 type environment struct {
 	cpu, cores, kernel, loadStart, loadEnd string
+	loadDuring                             string // 1-minute load average sampled during the run
 	versions                               [][2]string
 	binarySize                             int64
 	commit                                 string
 	date                                   time.Time
 	duration                               time.Duration
+}
+
+// sampleLoad reads the 1-minute load average every interval until the
+// returned function is called; that function describes the samples
+// (minimum, median and maximum).
+func sampleLoad(interval time.Duration) func() string {
+	var samples []float64
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	read := func() {
+		f := strings.Fields(loadAverage())
+		if v, err := strconv.ParseFloat(f[0], 64); err == nil {
+			samples = append(samples, v)
+		}
+	}
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			read()
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() string {
+		close(done)
+		<-finished
+		if len(samples) == 0 {
+			return "?"
+		}
+		slices.Sort(samples)
+		return fmt.Sprintf("%.1f min, %.1f median, %.1f max over %d samples every %s", samples[0], samples[len(samples)/2], samples[len(samples)-1], len(samples), interval)
+	}
 }
 
 func loadAverage() string {
@@ -909,6 +949,7 @@ func (b *bencher) writeReport(env *environment, table, targets string) error {
 	w.WriteString("Written by `make bench` (bench/cmd/bench); do not edit by hand — notes that survive a re-run go in `bench/analysis.md`, appended below.\n\n")
 	w.WriteString("## Machine\n\n")
 	fmt.Fprintf(&w, "- CPU: %s, %s cores (shared: other jobs run on it; load average %s at the start, %s at the end)\n", env.cpu, env.cores, env.loadStart, env.loadEnd)
+	fmt.Fprintf(&w, "- Load during the run (1-minute load average): %s\n", env.loadDuring)
 	fmt.Fprintf(&w, "- Kernel: %s\n", env.kernel)
 	fmt.Fprintf(&w, "- Run: %s, %s, sqzjs commit %s\n", env.date.UTC().Format("2006-01-02 15:04 UTC"), env.duration.Round(time.Second), env.commit)
 	fmt.Fprintf(&w, "- Runs: %d measured after %d warm-up, each `db:migrate` on a fresh database (SQLite file deleted; server database dropped and created)\n", b.c.runs, b.c.warmup)

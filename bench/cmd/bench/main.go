@@ -100,7 +100,8 @@ func fatal(err error) {
 // sample is one timed process run.
 type sample struct {
 	wall time.Duration
-	rss  int64 // KiB
+	cpu  time.Duration // user + system time of the process
+	rss  int64         // KiB
 }
 
 // series are the measured runs of one tool on one case.
@@ -332,7 +333,7 @@ func (b *bencher) exec(p proc) (sample, string, error) {
 		f.Close()
 		rssFile = f.Name()
 		defer os.Remove(rssFile)
-		name, args = b.timeBin, append([]string{"-f", "%M", "-o", rssFile, p.name}, p.args...)
+		name, args = b.timeBin, append([]string{"-f", "%U %S %M", "-o", rssFile, p.name}, p.args...)
 	}
 	cmd := exec.Command(name, args...)
 	cmd.Dir = p.dir
@@ -353,28 +354,42 @@ func (b *bencher) exec(p proc) (sample, string, error) {
 	if err != nil {
 		return sample{}, stdout.String(), fmt.Errorf("%s: %v\n%s%s", p, err, tail(stdout.String()), tail(stderr.String()))
 	}
-	rss := int64(0)
+	rss, cpu := int64(0), time.Duration(0)
 	if rssFile != "" {
 		data, err := os.ReadFile(rssFile)
 		if err != nil {
 			return sample{}, "", err
 		}
-		lines := strings.Fields(string(data))
-		if len(lines) == 0 {
-			return sample{}, "", fmt.Errorf("%s: GNU time wrote no RSS", p)
-		}
-		if rss, err = strconv.ParseInt(lines[len(lines)-1], 10, 64); err != nil {
+		if rss, cpu, err = parseTime(string(data)); err != nil {
 			return sample{}, "", fmt.Errorf("%s: GNU time: %v", p, err)
 		}
 	} else if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = ru.Maxrss
+		cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	if p.check != nil {
 		if err := p.check(stdout.String()); err != nil {
 			return sample{}, stdout.String(), fmt.Errorf("%s: %v\n%s", p, err, tail(stdout.String()))
 		}
 	}
-	return sample{wall: wall, rss: rss}, stdout.String(), nil
+	return sample{wall: wall, cpu: cpu, rss: rss}, stdout.String(), nil
+}
+
+// parseTime reads what GNU time -f "%U %S %M" wrote: user and system
+// seconds, then the peak RSS in KiB.
+func parseTime(out string) (rss int64, cpu time.Duration, err error) {
+	f := strings.Fields(out)
+	if len(f) < 3 {
+		return 0, 0, fmt.Errorf("unexpected output %q", out)
+	}
+	f = f[len(f)-3:]
+	user, err1 := strconv.ParseFloat(f[0], 64)
+	sys, err2 := strconv.ParseFloat(f[1], 64)
+	rss, err3 := strconv.ParseInt(f[2], 10, 64)
+	if err := errors.Join(err1, err2, err3); err != nil {
+		return 0, 0, err
+	}
+	return rss, time.Duration((user + sys) * float64(time.Second)), nil
 }
 
 func tail(s string) string {
@@ -613,7 +628,8 @@ func writeScript(dir, flavor, dialectName string, rs []replayfile.Statement) (st
 // stats of a series.
 type stats struct {
 	med, min, max time.Duration
-	rss           int64 // median peak RSS, KiB
+	cpu           time.Duration // median user + system time
+	rss           int64         // median peak RSS, KiB
 	rssMax        int64
 	ok            bool
 }
@@ -623,13 +639,15 @@ func (s *series) stats() stats {
 		return stats{}
 	}
 	walls := make([]time.Duration, len(s.samples))
+	cpus := make([]time.Duration, len(s.samples))
 	rss := make([]int64, len(s.samples))
 	for i, x := range s.samples {
-		walls[i], rss[i] = x.wall, x.rss
+		walls[i], cpus[i], rss[i] = x.wall, x.cpu, x.rss
 	}
 	slices.Sort(walls)
+	slices.Sort(cpus)
 	slices.Sort(rss)
-	return stats{med: median(walls), min: walls[0], max: walls[len(walls)-1], rss: median(rss), rssMax: rss[len(rss)-1], ok: true}
+	return stats{med: median(walls), min: walls[0], max: walls[len(walls)-1], cpu: median(cpus), rss: median(rss), rssMax: rss[len(rss)-1], ok: true}
 }
 
 func median[T int64 | time.Duration](xs []T) T {
@@ -667,6 +685,20 @@ func ratio(a, b stats) string {
 	return fmt.Sprintf("%.3f", float64(a.med)/float64(b.med))
 }
 
+func cpuCell(s stats) string {
+	if !s.ok {
+		return "—"
+	}
+	return ms(s.cpu)
+}
+
+func cpuRatio(a, b stats) string {
+	if !a.ok || !b.ok || b.cpu == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.3f", float64(a.cpu)/float64(b.cpu))
+}
+
 func rssRatio(a, b stats) string {
 	if !a.ok || !b.ok || b.rss == 0 {
 		return "—"
@@ -677,8 +709,8 @@ func rssRatio(a, b stats) string {
 // table renders the results as one Markdown table.
 func (b *bencher) table() string {
 	var w strings.Builder
-	w.WriteString("| dialect | case | sqzjs ms median (min–max) | sequelize-cli ms | replay ms | sqzjs / sequelize-cli | sqzjs / replay | peak RSS MiB sqzjs / sequelize-cli / replay | RSS sqzjs / sequelize-cli |\n")
-	w.WriteString("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
+	w.WriteString("| dialect | case | sqzjs ms median (min–max) | sequelize-cli ms | replay ms | sqzjs / sequelize-cli | sqzjs / replay | CPU ms sqzjs / sequelize-cli / replay | CPU sqzjs / sequelize-cli | peak RSS MiB sqzjs / sequelize-cli / replay | RSS sqzjs / sequelize-cli |\n")
+	w.WriteString("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
 	for _, r := range b.results {
 		sq, cl, rp := r.tools[toolSqzjs].stats(), r.tools[toolCLI].stats(), r.tools[toolReplay].stats()
 		rssCell := func(s stats) string {
@@ -687,13 +719,14 @@ func (b *bencher) table() string {
 			}
 			return mib(s.rss)
 		}
-		fmt.Fprintf(&w, "| %s | %s | %s | %s | %s | %s | %s | %s / %s / %s | %s |\n",
+		fmt.Fprintf(&w, "| %s | %s | %s | %s | %s | %s | %s | %s / %s / %s | %s | %s / %s / %s | %s |\n",
 			r.dialect, r.kase, cell(sq), cell(cl), cell(rp), ratio(sq, cl), ratio(sq, rp),
+			cpuCell(sq), cpuCell(cl), cpuCell(rp), cpuRatio(sq, cl),
 			rssCell(sq), rssCell(cl), rssCell(rp), rssRatio(sq, cl))
 		if sh := r.tools[toolSqlite3]; sh != nil {
 			st := sh.stats()
-			fmt.Fprintf(&w, "| %s | %s, replayed by the sqlite3 shell (C SQLite %s) | | | %s | | %s | — / — / %s | |\n",
-				r.dialect, r.kase, sqlite3Version(), cell(st), ratio(sq, st), rssCell(st))
+			fmt.Fprintf(&w, "| %s | %s, replayed by the sqlite3 shell (C SQLite %s) | | | %s | | %s | — / — / %s | | — / — / %s | |\n",
+				r.dialect, r.kase, sqlite3Version(), cell(st), ratio(sq, st), cpuCell(st), rssCell(st))
 		}
 	}
 	var failures []string
@@ -756,6 +789,9 @@ func (b *bencher) targets(env *environment) string {
 	for _, d := range b.c.dialects {
 		if r := b.find(d, fmt.Sprintf("N=%d status", smallest)); r != nil {
 			row(fmt.Sprintf("start-up (db:migrate:status, N=%d, nothing pending) ≤ 1/50 of sequelize-cli's", smallest), d, r.tools[toolSqzjs].stats(), r.tools[toolCLI].stats(), 1.0/50, false)
+			if a, c := r.tools[toolSqzjs].stats(), r.tools[toolCLI].stats(); a.ok && c.ok && c.cpu > 0 {
+				fmt.Fprintf(&w, "| (the same in CPU time, user + system: not a target, less sensitive to the machine's load) | %s | %.3f (%s ms / %s ms) | — |\n", d, float64(a.cpu)/float64(c.cpu), ms(a.cpu), ms(c.cpu))
+			}
 		}
 	}
 	for _, d := range b.c.dialects {
@@ -958,7 +994,7 @@ func (b *bencher) writeReport(env *environment, table, targets string) error {
 		fmt.Fprintf(&w, "- %s: %s\n", v[0], v[1])
 	}
 	w.WriteString("\n## Results\n\n")
-	w.WriteString("Wall time in milliseconds, from fork to exit: median (min–max). Peak RSS is the median of the process's maximum resident set (the client only, not the database server). " +
+	w.WriteString("Wall time in milliseconds, from fork to exit: median (min–max). CPU is the median of the process's user + system time (GNU time, 10 ms resolution; the client only: the server's work is not in it, so for postgres and mysql the replay's CPU is psql's or mariadb's own); on a shared machine it moves far less than wall time. Peak RSS is the median of the process's maximum resident set (the client only, not the database server). " +
 		"\"replay\" is the statements sqzjs sent (captured in-process and checked against the binary's log), replayed in one process and one session: by `psql` (postgres), `mariadb` (mysql, mariadb) and, for sqlite, by bench/cmd/sqlite-replay, a small Go program on the same SQLite engine sqzjs embeds (the sqlite3 shell, C SQLite, is shown on a second line). " +
 		"The replay starts with the connection set-up Sequelize runs unlogged (SET client_min_messages/TIME ZONE and the type OID query; SET time_zone; PRAGMA FOREIGN_KEYS=ON).\n\n")
 	w.WriteString(table)

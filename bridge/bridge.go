@@ -589,7 +589,7 @@ func (s *Session) emitLog(log []Statement, options goja.Value) {
 			s.sequelizeWarn(st.Warning)
 			continue
 		}
-		if st.Internal {
+		if st.Internal || st.Unlogged {
 			continue
 		}
 		if st.Ignored != "" && s.opts.Warn != nil {

@@ -28,6 +28,9 @@ type Statement struct {
 	// (dialect.WithInternal); Sequelize would not have run it, so it is not
 	// logged through sequelize.log.
 	Internal bool
+	// Unlogged marks a statement Sequelize runs with a no-op logging
+	// function (dialect.WithUnlogged): it is not logged either.
+	Unlogged bool
 }
 
 // executor runs jobs one after another on one connection, in the order they
@@ -105,7 +108,7 @@ type querier struct {
 }
 
 func (q *querier) record(ctx context.Context, sql string, args []any, start time.Time, ignored string) {
-	st := Statement{Conn: q.name, SQL: sql, Duration: time.Since(start), Ignored: ignored, Internal: dialect.IsInternal(ctx)}
+	st := Statement{Conn: q.name, SQL: sql, Duration: time.Since(start), Ignored: ignored, Internal: dialect.IsInternal(ctx), Unlogged: dialect.IsUnlogged(ctx)}
 	if q.onStatement != nil {
 		defer func() { q.onStatement(q.log[len(q.log)-1]) }()
 	}

@@ -233,6 +233,22 @@ func IsInternal(ctx context.Context) bool {
 	return b
 }
 
+type unloggedKey struct{}
+
+// WithUnlogged marks statements run with the returned context as ones
+// Sequelize runs with a no-op logging function (the connection manager's
+// first-connection version query): they are Sequelize's statements, but
+// never reach the configured logging.
+func WithUnlogged(ctx context.Context) context.Context {
+	return context.WithValue(ctx, unloggedKey{}, true)
+}
+
+// IsUnlogged reports whether ctx was made by WithUnlogged.
+func IsUnlogged(ctx context.Context) bool {
+	b, _ := ctx.Value(unloggedKey{}).(bool)
+	return b
+}
+
 type defaultQuerierKey struct{}
 
 // WithDefaultQuerier gives Exec the querier of the default connection, for

@@ -18,7 +18,7 @@ type Dialect struct {
 	f    sqlgen.Flavor
 
 	// versionLogged: the mysql dialect asks the server for its version
-	// (SELECT VERSION(), logged) the first time Sequelize acquires a
+	// (SELECT VERSION(), run but not logged) the first time Sequelize acquires a
 	// connection, once per Sequelize instance; Open starts a new instance.
 	versionLogged atomic.Bool
 }

@@ -110,13 +110,14 @@ func allDigits(s string) bool {
 	return true
 }
 
-// ensureVersion runs the mysql connection manager's first-connection
-// version query (logged, as Sequelize's query path logs it).
+// ensureVersion runs the connection manager's first-connection version
+// query, which Sequelize runs with a no-op logging function (getConnection's
+// _options.logging), so it never reaches the configured logging.
 func (d *Dialect) ensureVersion(ctx context.Context, q dialect.Querier) error {
 	if d.name != dialect.MySQL || !d.versionLogged.CompareAndSwap(false, true) {
 		return nil
 	}
-	if _, err := q.Query(ctx, "SELECT VERSION() as `version`"); err != nil {
+	if _, err := q.Query(dialect.WithUnlogged(ctx), "SELECT VERSION() as `version`"); err != nil {
 		d.versionLogged.Store(false)
 		return err
 	}

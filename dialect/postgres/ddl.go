@@ -291,7 +291,9 @@ func (d *Dialect) ensureEnums(ctx context.Context, q dialect.Querier, t dialect.
 			return err
 		}
 	}
-	return d.refreshOIDs(ctx, q)
+	// ensureEnums calls _refreshDynamicOIDs() without the caller's options,
+	// so the query runs on the default connection, outside a transaction.
+	return d.refreshOIDs(ctx, dialect.DefaultQuerier(ctx, q))
 }
 
 // refreshOIDs is _refreshDynamicOIDs through sequelize.query (logged).

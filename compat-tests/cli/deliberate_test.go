@@ -170,21 +170,29 @@ func notYet(_ []string, _, have string) string {
 var (
 	yargsUnknownArg = regexp.MustCompile(`^Unknown arguments?: ([^,]+)`)
 	yargsDidYouMean = regexp.MustCompile(`^Did you mean (\S+)\?$`)
+	unknownCommand  = regexp.MustCompile(`^Unknown command "([^"]*)"\.$`)
 )
 
 // unknownWording: after the help, sqzjs words an unknown option as
 // `Unknown argument "--x".` (with ` Did you mean "--y"?` when one is close)
-// where yargs prints "Unknown argument: x" (or "Unknown arguments: x, …"),
-// and an unknown command as `Unknown command "x". Did you mean "y"?` where
-// yargs prints "Did you mean y?". The last line is put back only when it
-// names the same argument or the same suggestion.
+// and a positional after the command as `Unknown argument "x". cmd takes
+// no positional arguments.` where yargs prints "Unknown argument: x" (or
+// "Unknown arguments: x, …"); an unknown command as `Unknown command "x".
+// Did you mean "y"?` where yargs prints "Did you mean y?", or, with
+// nothing close, `Unknown command "x".` where yargs prints "Unknown
+// argument: x" (or lists x among "Unknown arguments: env, x", the top
+// level knowing no --env). The last line is put back only when it names the same
+// argument or the same suggestion.
 func unknownWording(_ []string, want, have string) string {
 	wl := strings.Split(strings.TrimSuffix(want, "\n"), "\n")
 	hl := strings.Split(strings.TrimSuffix(have, "\n"), "\n")
 	w, h := wl[len(wl)-1], hl[len(hl)-1]
 	var ours *regexp.Regexp
 	if m := yargsUnknownArg.FindStringSubmatch(w); m != nil {
-		ours = regexp.MustCompile(`^Unknown argument "--?` + regexp.QuoteMeta(m[1]) + `"\.( Did you mean "[^"]+"\?)?$`)
+		ours = regexp.MustCompile(`^Unknown argument "(?:--?)?` + regexp.QuoteMeta(m[1]) + `"\.( Did you mean "[^"]+"\?| \S+ takes no positional arguments\.)?$`)
+		if c := unknownCommand.FindStringSubmatch(h); c != nil && slices.Contains(strings.Split(strings.SplitN(w, ": ", 2)[1], ", "), c[1]) {
+			ours = unknownCommand
+		}
 	} else if m := yargsDidYouMean.FindStringSubmatch(w); m != nil {
 		ours = regexp.MustCompile(`^Unknown command "[^"]*"\. Did you mean "` + regexp.QuoteMeta(m[1]) + `"\?$`)
 	}

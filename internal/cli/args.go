@@ -220,9 +220,11 @@ func parseArgs(argv []string) *invocation {
 	first := parseWith(argv, nil)
 	cmd := findCommand(first.command)
 	if cmd == nil {
+		first.popHelp()
 		return first
 	}
 	inv := parseWith(argv, cmd)
+	defer inv.popHelp()
 	if inv.command != first.command {
 		// An array option before the command took it as a value
 		// ("--seed a.js db:seed"): yargs still runs that command, and the
@@ -309,12 +311,50 @@ func parseWith(argv []string, cmd *command) *invocation {
 		inv.command = positionals[0]
 		inv.positionals = positionals[1:]
 	}
+	var envs []string
 	for _, f := range inv.flags {
 		n := kebab(f.name)
 		inv.values[n] = f.value
 		inv.fromFlags[n] = true
+		if n == "env" {
+			envs = append(envs, f.value)
+		}
+	}
+	if len(envs) > 1 {
+		// yargs makes a repeated option an array; sequelize-cli looks the
+		// environment up with it, that is by its values joined with ",".
+		inv.values["env"] = strings.Join(envs, ",")
 	}
 	return inv
+}
+
+// popHelp is yargs' help command: a last positional "help" (the command
+// itself when it is the only one) is taken off and turns --help on, as if
+// given after every other option.
+func (inv *invocation) popHelp() {
+	switch n := len(inv.positionals); {
+	case n > 0 && inv.positionals[n-1] == "help":
+		inv.positionals = inv.positionals[:n-1]
+	case n == 0 && inv.command == "help":
+		inv.command = ""
+	default:
+		return
+	}
+	inv.flags = append(inv.flags, flag{name: "help", value: "true"})
+	inv.values["help"] = "true"
+	inv.fromFlags["help"] = true
+}
+
+// helpOrVersion is what yargs shows instead of running anything: "help"
+// or "version", whichever of the two options is on and was named first
+// (yargs goes through argv's keys in the order they were set), or "".
+func (inv *invocation) helpOrVersion() string {
+	for _, f := range inv.flags {
+		if n := kebab(f.name); (n == "help" || n == "version") && inv.flagBool(n) {
+			return n
+		}
+	}
+	return ""
 }
 
 // rawOptionsPath is what sequelize-cli reads before anything else:

@@ -29,7 +29,10 @@
 //     functions at the failing call, goja's natives), not Node's, umzug's
 //     and Sequelize's; its first line is Node's (a query's error: "Error").
 //   - Unknown commands and options get `Unknown command "x". Did you mean
-//     "y"?` / `Unknown argument "--x". Did you mean "--y"?` after the help.
+//     "y"?` / `Unknown argument "--x". Did you mean "--y"?` after the help
+//     (yargs: "Did you mean y?" / "Unknown argument: x"), and a positional
+//     after the command `Unknown argument "x". cmd takes no positional
+//     arguments.`.
 //   - Passwords are masked everywhere: a percent-encoded one in "Parsed
 //     url", any URL password and the configured password in messages.
 //   - A meta table that has createdAt gets timestamps on insert even without

@@ -14,22 +14,27 @@ import (
 func (r *run) main() int {
 	args, requires := splitRequires(r.st.Args)
 	inv := parseArgs(args)
-	if inv.flagBool("version") {
+	shown := inv.helpOrVersion()
+	cmd := findCommand(inv.command)
+	suggestion := ""
+	if cmd == nil && inv.command != "" && shown != "help" {
+		// yargs recommends a command before it looks at --version, and
+		// not at all with --help.
+		suggestion = closest(inv.command, commandNames())
+	}
+	switch {
+	case shown == "version" && suggestion == "":
 		r.out.log(Version)
 		return 0
-	}
-	if inv.command == "" {
-		if inv.flagBool("help") {
-			r.out.raw(false, topHelp())
-			return 0
-		}
+	case shown == "help" && cmd == nil:
+		r.out.raw(false, topHelp())
+		return 0
+	case inv.command == "":
 		return r.out.usage(&usageError{msg: "Please specify a command"})
-	}
-	cmd := findCommand(inv.command)
-	if cmd == nil {
+	case cmd == nil:
 		msg := fmt.Sprintf("Unknown command %q.", inv.command)
-		if s := closest(inv.command, commandNames()); s != "" {
-			msg += fmt.Sprintf(" Did you mean %q?", s)
+		if suggestion != "" {
+			msg += fmt.Sprintf(" Did you mean %q?", suggestion)
 		}
 		return r.out.usage(&usageError{msg: msg})
 	}
@@ -37,7 +42,7 @@ func (r *run) main() int {
 		r.out.errln("sqzjs: " + cmd.name + " is not implemented yet")
 		return 1
 	}
-	if inv.flagBool("help") {
+	if shown == "help" {
 		r.out.raw(false, commandHelp(cmd))
 		return 0
 	}

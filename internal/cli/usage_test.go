@@ -139,6 +139,11 @@ func TestParseArgs(t *testing.T) {
 		{[]string{"db:migrate", "--to", "-1"}, "db:migrate", map[string]string{"to": "-1"}},
 		{[]string{"db:migrate", "--", "--to"}, "db:migrate", map[string]string{}},
 		{[]string{"db:migrate", "--to", "a", "--to", "b"}, "db:migrate", map[string]string{"to": "b"}},
+		{[]string{"db:migrate", "--env", "a", "--env", "b"}, "db:migrate", map[string]string{"env": "a,b"}},
+		{[]string{"help"}, "", map[string]string{"help": "true"}},
+		{[]string{"db:seed:all", "help"}, "db:seed:all", map[string]string{"help": "true"}},
+		{[]string{"help", "db:migrate"}, "help", map[string]string{}},
+		{[]string{"db:seed", "--seed", "help"}, "db:seed", map[string]string{"seed": "help"}},
 	}
 	for _, c := range cases {
 		inv := parseArgs(c.argv)
@@ -153,6 +158,26 @@ func TestParseArgs(t *testing.T) {
 			if inv.values[k] != v {
 				t.Errorf("%v: %s = %q, want %q", c.argv, k, inv.values[k], v)
 			}
+		}
+	}
+}
+
+func TestHelpOrVersion(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		argv []string
+		want string
+	}{
+		{[]string{"db:migrate"}, ""},
+		{[]string{"--version", "--help"}, "version"},
+		{[]string{"db:migrate", "--help", "--version"}, "help"},
+		{[]string{"db:migrate", "--help=false", "--version"}, "version"},
+		{[]string{"db:migrate", "--version", "help"}, "version"},
+		{[]string{"db:migrate", "help", "--version"}, "version"},
+		{[]string{"help", "--help=false"}, "help"},
+	} {
+		if got := parseArgs(c.argv).helpOrVersion(); got != c.want {
+			t.Errorf("%q: %q, want %q", c.argv, got, c.want)
 		}
 	}
 }

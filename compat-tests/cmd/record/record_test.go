@@ -127,3 +127,49 @@ func TestApplyResultsUnchangedAndStale(t *testing.T) {
 		t.Errorf("ok=%v summary:\n%s", ok, line)
 	}
 }
+
+// TestApplyResultsKeepsUnloggedInterleaving: a run whose only change is where
+// a connection's unlogged set-up sits among concurrent queries leaves the
+// file as it was; any other change to the statements is written.
+func TestApplyResultsKeepsUnloggedInterleaving(t *testing.T) {
+	t.Parallel()
+	orig := "-- input.js --\nx\n-- options.json --\n{\n  \"dialects\": [\n    \"mysql\"\n  ]\n}\n" +
+		"-- mysql.sql --\n! SET time_zone = '+00:00'\n> A\n! SET time_zone = '+00:00'\n> B\n= [1]\n> C\n-- mysql.result --\n1\n"
+	st := func(sql string, unlogged bool) casefile.Statement {
+		return casefile.Statement{SQL: sql, Unlogged: unlogged}
+	}
+	set := st("SET time_zone = '+00:00'", true)
+	b := st("B", false)
+	b.Bind = []byte("[1]")
+	for _, tc := range []struct {
+		name    string
+		stmts   []casefile.Statement
+		result  string
+		changed bool
+	}{
+		{"set-up after B", []casefile.Statement{set, st("A", false), b, set, st("C", false)}, "1\n", false},
+		{"logged order changed", []casefile.Statement{set, b, set, st("A", false), st("C", false)}, "1\n", true},
+		{"bind changed", []casefile.Statement{set, st("A", false), set, st("B", false), st("C", false)}, "1\n", true},
+		{"unlogged statement changed", []casefile.Statement{set, st("A", false), st("SET x", true), b, st("C", false)}, "1\n", true},
+		{"one set-up less", []casefile.Statement{set, st("A", false), b, st("C", false)}, "1\n", true},
+		{"result changed", []casefile.Statement{set, st("A", false), b, set, st("C", false)}, "2\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "c.txtar")
+			write(t, path, orig)
+			c, err := casefile.Parse([]byte(orig))
+			if err != nil {
+				t.Fatal(err)
+			}
+			results := map[string]outcome{"mysql": {rec: &casefile.Recording{Statements: tc.stmts, Result: tc.result}}}
+			line, ok := applyResults(config{}, loadedCase{path: path, c: c, orig: []byte(orig)}, results)
+			got, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ok || (string(got) != orig) != tc.changed || strings.HasSuffix(line, "updated") != tc.changed {
+				t.Errorf("changed=%v ok=%v, want changed=%v; summary %q; file:\n%s", string(got) != orig, ok, tc.changed, line, got)
+			}
+		})
+	}
+}

@@ -769,6 +769,105 @@
     });
   }
 
+  // stream: Node's legacy Stream (an EventEmitter with pipe, lib/internal/streams/legacy.js),
+  // which readable-stream and the packages built on it (winston, through2, …) extend at load.
+  // The streams2 classes (Readable, Writable, …) are not provided: using one throws, as a member
+  // of an unsupported module does.
+  function makeStream() {
+    function Stream(opts) {
+      EventEmitter.call(this, opts);
+    }
+    Object.setPrototypeOf(Stream.prototype, EventEmitter.prototype);
+    Object.setPrototypeOf(Stream, EventEmitter);
+    Stream.prototype.pipe = function pipe(dest, options) {
+      const source = this;
+      const ondata = (chunk) => {
+        if (dest.writable && dest.write(chunk) === false && source.pause) source.pause();
+      };
+      const ondrain = () => {
+        if (source.readable && source.resume) source.resume();
+      };
+      let didOnEnd = false;
+      const onend = () => {
+        if (didOnEnd) return;
+        didOnEnd = true;
+        dest.end();
+      };
+      const onclose = () => {
+        if (didOnEnd) return;
+        didOnEnd = true;
+        if (typeof dest.destroy === 'function') dest.destroy();
+      };
+      function onerror(er) {
+        cleanup();
+        if (EventEmitter.listenerCount(this, 'error') === 0) this.emit('error', er);
+      }
+      const cleanup = () => {
+        source.removeListener('data', ondata);
+        dest.removeListener('drain', ondrain);
+        source.removeListener('end', onend);
+        source.removeListener('close', onclose);
+        source.removeListener('error', onerror);
+        dest.removeListener('error', onerror);
+        source.removeListener('end', cleanup);
+        source.removeListener('close', cleanup);
+        dest.removeListener('close', cleanup);
+      };
+      source.on('data', ondata);
+      dest.on('drain', ondrain);
+      if (!dest._isStdio && (!options || options.end !== false)) {
+        source.on('end', onend);
+        source.on('close', onclose);
+      }
+      source.prependListener('error', onerror);
+      dest.prependListener('error', onerror);
+      source.on('end', cleanup);
+      source.on('close', cleanup);
+      dest.on('close', cleanup);
+      dest.emit('pipe', source);
+      return dest;
+    };
+    Stream.Stream = Stream;
+    const missing = unsupportedModule('stream', '');
+    for (const name of ['Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough', 'pipeline', 'finished', 'addAbortSignal', 'compose', 'promises']) {
+      Stream[name] = missing[name];
+    }
+    return Stream;
+  }
+
+  // Annex B's accessor methods (__defineGetter__, …), which V8 has and goja does not; older
+  // packages (colors, @colors/colors) call them at load.
+  function installLegacyAccessors() {
+    const methods = {
+      __defineGetter__(prop, get) {
+        Object.defineProperty(this, prop, { get, enumerable: true, configurable: true });
+      },
+      __defineSetter__(prop, set) {
+        Object.defineProperty(this, prop, { set, enumerable: true, configurable: true });
+      },
+      __lookupGetter__(prop) {
+        for (let o = this; o != null; o = Object.getPrototypeOf(o)) {
+          const d = Object.getOwnPropertyDescriptor(o, prop);
+          if (d) return d.get;
+        }
+        return undefined;
+      },
+      __lookupSetter__(prop) {
+        for (let o = this; o != null; o = Object.getPrototypeOf(o)) {
+          const d = Object.getOwnPropertyDescriptor(o, prop);
+          if (d) return d.set;
+        }
+        return undefined;
+      },
+    };
+    for (const [name, fn] of Object.entries(methods)) {
+      if (!hasOwn(Object.prototype, name)) {
+        Object.defineProperty(Object.prototype, name, { value: fn, writable: true, configurable: true, enumerable: false });
+      }
+    }
+  }
+  installLegacyAccessors();
+
   // V8's stack-trace API (Error.captureStackTrace, Error.prepareStackTrace
   // with call-site objects, Error.stackTraceLimit), which libraries such as
   // depd use at load time. frames comes from Go: [{file, line, column, fn}].
@@ -826,6 +925,7 @@
     installStackAPI,
     patchBuffer,
     events: EventEmitter,
+    stream: makeStream(),
     assert,
     util,
     queueMicrotask,

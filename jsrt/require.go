@@ -22,7 +22,7 @@ var unsupportedModules = map[string]bool{
 	"child_process": true, "net": true, "http": true, "https": true, "http2": true,
 	"worker_threads": true, "cluster": true, "dgram": true, "tls": true, "vm": true,
 	"dns": true, "inspector": true, "repl": true, "readline": true, "zlib": true,
-	"stream": true, "v8": true, "async_hooks": true, "domain": true,
+	"v8": true, "async_hooks": true, "domain": true,
 	"diagnostics_channel": true, "trace_events": true, "wasi": true, "punycode": true,
 	"querystring": true, "constants": true, "sys": true, "test": true, "sea": true,
 	"sqlite": true, "stream/promises": true, "stream/web": true, "readline/promises": true,

@@ -272,6 +272,7 @@ func (r *Runtime) builtinModules() map[string]func(*goja.Runtime, *goja.Object) 
 		"util":            exportsOf(r.utilModule),
 		"crypto":          exportsOf(r.cryptoModule),
 		"events":          preludeExport("events"),
+		"stream":          preludeExport("stream"),
 		"assert":          preludeExport("assert"),
 		"assert/strict":   exportsOf(func() goja.Value { return r.prelude.Get("assert").ToObject(r.vm).Get("strict") }),
 		"timers":          preludeExport("timers"),

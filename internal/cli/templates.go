@@ -19,9 +19,11 @@ import (
 //   - model.js, create-table.js: model:generate's two files after
 //     js-beautify (indent 2, no blank lines kept, no final newline), with
 //     the model name, table name, attribute lines, timestamps and the
-//     underscored line turned into text/template actions. Their output is
-//     compared with real sequelize-cli's in compat-tests/cli/scenarios
-//     (generate-*.txtar).
+//     underscored line turned into text/template actions (field names go
+//     through attribute.Key, which spaces a name that is not an identifier
+//     as js-beautify does). Their output is compared with real
+//     sequelize-cli's in compat-tests/cli/scenarios (generate.txtar,
+//     init-paths.txtar, scaffold-run.txtar).
 //
 // compat-tests/cli/scenarios record the files real sequelize-cli writes;
 // TestScenarios fails when these templates drift from them.

@@ -892,7 +892,7 @@ func output(name string, args ...string) string {
 	if err != nil {
 		return "unavailable"
 	}
-	return strings.TrimSpace(firstLine(string(out)))
+	return strings.TrimSpace(firstLine(strings.TrimSpace(string(out))))
 }
 
 func sqlite3Version() string {

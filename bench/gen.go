@@ -1,9 +1,3 @@
-// Package bench holds sqzjs's benchmark harness: the synthetic migration
-// folders `make bench` runs (this file), the in-process capture of the
-// statements sqzjs sends (capture.go) and, under cmd/, the driver that
-// times sqzjs against sequelize-cli and a raw replay of the same SQL.
-//
-// It is not part of the product and nothing in the product imports it.
 package bench
 
 import (

@@ -73,7 +73,12 @@ module.exports = {
 // BenchmarkRequireMigration is require() of a new migration file: reading,
 // wrapping, parsing, compiling and running its top level.
 func BenchmarkRequireMigration(b *testing.B) {
-	files := fstest.MapFS{}
+	benchRequire(b, fstest.MapFS{}, "js", benchMigration)
+}
+
+// benchRequire requires a new copy of src (a migration exporting up) under
+// migrations/ at each iteration, so that no module cache hides the work.
+func benchRequire(b *testing.B, files fstest.MapFS, ext, src string) {
 	rt, err := New(Options{FS: files, Cwd: "/proj"})
 	if err != nil {
 		b.Fatal(err)
@@ -82,10 +87,17 @@ func BenchmarkRequireMigration(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		name := fmt.Sprintf("proj/migrations/%06d-create-items.js", i)
-		files[name] = &fstest.MapFile{Data: []byte(benchMigration)}
+		name := fmt.Sprintf("proj/migrations/%06d-create-items.%s", i, ext)
+		files[name] = &fstest.MapFile{Data: []byte(src)}
 		_, err := rt.Loop().Await(ctx, func(vm *goja.Runtime) (goja.Value, error) {
-			return rt.Require("/" + name)
+			m, err := rt.Require("/" + name)
+			if err != nil {
+				return nil, err
+			}
+			if _, ok := goja.AssertFunction(m.ToObject(vm).Get("up")); !ok {
+				return nil, fmt.Errorf("%s exports no up()", name)
+			}
+			return m, nil
 		})
 		if err != nil {
 			b.Fatal(err)
@@ -117,31 +129,7 @@ export async function down(queryInterface: QueryInterface): Promise<void> {
 // migration file: esbuild's transform, then what BenchmarkRequireMigration
 // measures. The sequelize import is a stub module here.
 func BenchmarkRequireTypeScriptMigration(b *testing.B) {
-	files := fstest.MapFS{
+	benchRequire(b, fstest.MapFS{
 		"proj/node_modules/sequelize/index.js": &fstest.MapFile{Data: []byte("module.exports = { DataTypes: {} };\n")},
-	}
-	rt, err := New(Options{FS: files, Cwd: "/proj"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer rt.Close()
-	ctx := context.Background()
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		name := fmt.Sprintf("proj/migrations/%06d-create-items.ts", i)
-		files[name] = &fstest.MapFile{Data: []byte(benchMigrationTS)}
-		_, err := rt.Loop().Await(ctx, func(vm *goja.Runtime) (goja.Value, error) {
-			m, err := rt.Require("/" + name)
-			if err != nil {
-				return nil, err
-			}
-			if _, ok := goja.AssertFunction(m.ToObject(vm).Get("up")); !ok {
-				return nil, fmt.Errorf("%s exports no up()", name)
-			}
-			return m, nil
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
+	}, "ts", benchMigrationTS)
 }

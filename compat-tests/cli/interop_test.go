@@ -44,7 +44,11 @@ var exampleFiles = []string{
 
 const middle = "20240117102030-add-comments-post-fk.js"
 
-func TestInterop(t *testing.T) {
+// interopTools are real sequelize-cli (the oracle's, under Node) and a sqzjs
+// binary built from this checkout, each run as a process, and the oracle's
+// node_modules folder that projects link to.
+func interopTools(t *testing.T) (tools map[string]scenario.Runner, nodeModules string) {
+	t.Helper()
 	oracle, err := filepath.Abs(filepath.Join(repoRoot, "compat-tests", "oracle"))
 	if err != nil {
 		t.Fatal(err)
@@ -63,6 +67,13 @@ func TestInterop(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build ./cmd/sqzjs: %v\n%s", err, out)
 	}
+	return map[string]scenario.Runner{
+		"sequelize-cli": scenario.ExecRunner(2*time.Minute, node, sequelizeCLI),
+		"sqzjs":         scenario.ExecRunner(2*time.Minute, sqzjs),
+	}, filepath.Join(oracle, "node_modules")
+}
+
+func TestInterop(t *testing.T) {
 	// The schemas sequelize-cli alone leaves: everything migrated (step 1 of
 	// example-full) and everything undone (step 6).
 	full, err := scenario.ReadFile("scenarios/example-full.txtar")
@@ -72,10 +83,7 @@ func TestInterop(t *testing.T) {
 	if full.Steps[0] != "db:migrate" || full.Steps[5] != "db:migrate:undo:all" {
 		t.Fatalf("example-full.txtar's steps changed (%q); update the interop test", full.Steps)
 	}
-	tools := map[string]scenario.Runner{
-		"sequelize-cli": scenario.ExecRunner(2*time.Minute, node, sequelizeCLI),
-		"sqzjs":         scenario.ExecRunner(2*time.Minute, sqzjs),
-	}
+	tools, nodeModules := interopTools(t)
 	for _, d := range scenario.Dialects {
 		for _, first := range []string{"sequelize-cli", "sqzjs"} {
 			second := map[string]string{"sequelize-cli": "sqzjs", "sqzjs": "sequelize-cli"}[first]
@@ -109,7 +117,7 @@ func TestInterop(t *testing.T) {
 					DB:       db,
 					WorkDir:  t.TempDir(),
 					Prepare: func(project string) error {
-						return os.Symlink(filepath.Join(oracle, "node_modules"), filepath.Join(project, "node_modules"))
+						return os.Symlink(nodeModules, filepath.Join(project, "node_modules"))
 					},
 					Run: func(ctx context.Context, args []string, dir string, env []string) ([]byte, []byte, int, error) {
 						tool := plan[n].tool
@@ -201,28 +209,7 @@ var timestamps = regexp.MustCompile(`\b\d{14}-`)
 // by one tool (init, model:generate, seed:generate) migrates and seeds under
 // the other, and is undone by the first; both tools scaffold the same files.
 func TestScaffoldInterop(t *testing.T) {
-	oracle, err := filepath.Abs(filepath.Join(repoRoot, "compat-tests", "oracle"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sequelizeCLI := filepath.Join(oracle, "node_modules", ".bin", "sequelize-cli")
-	if _, err := os.Stat(sequelizeCLI); err != nil {
-		t.Fatalf("the interop check needs the oracle's node_modules (run `npm ci --prefix compat-tests/oracle`): %v", err)
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatalf("the interop check needs Node: %v", err)
-	}
-	sqzjs := filepath.Join(t.TempDir(), "sqzjs")
-	build := exec.Command("go", "build", "-o", sqzjs, "./cmd/sqzjs")
-	build.Dir = repoRoot
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./cmd/sqzjs: %v\n%s", err, out)
-	}
-	tools := map[string]scenario.Runner{
-		"sequelize-cli": scenario.ExecRunner(2*time.Minute, node, sequelizeCLI),
-		"sqzjs":         scenario.ExecRunner(2*time.Minute, sqzjs),
-	}
+	tools, nodeModules := interopTools(t)
 	for _, d := range scenario.Dialects {
 		files := map[string]string{} // scaffolder → the files it wrote
 		schemas := map[string]string{}
@@ -259,7 +246,7 @@ func TestScaffoldInterop(t *testing.T) {
 					DB:       db,
 					WorkDir:  t.TempDir(),
 					Prepare: func(project string) error {
-						return os.Symlink(filepath.Join(oracle, "node_modules"), filepath.Join(project, "node_modules"))
+						return os.Symlink(nodeModules, filepath.Join(project, "node_modules"))
 					},
 					Run: func(ctx context.Context, args []string, dir string, env []string) ([]byte, []byte, int, error) {
 						tool := plan[n].tool

@@ -838,6 +838,14 @@
   // Annex B's accessor methods (__defineGetter__, …), which V8 has and goja does not; older
   // packages (colors, @colors/colors) call them at load.
   function installLegacyAccessors() {
+    // The nearest own descriptor of prop along o's prototype chain.
+    const findDescriptor = (o, prop) => {
+      for (; o != null; o = Object.getPrototypeOf(o)) {
+        const d = Object.getOwnPropertyDescriptor(o, prop);
+        if (d) return d;
+      }
+      return undefined;
+    };
     const methods = {
       __defineGetter__(prop, get) {
         Object.defineProperty(this, prop, { get, enumerable: true, configurable: true });
@@ -846,18 +854,12 @@
         Object.defineProperty(this, prop, { set, enumerable: true, configurable: true });
       },
       __lookupGetter__(prop) {
-        for (let o = this; o != null; o = Object.getPrototypeOf(o)) {
-          const d = Object.getOwnPropertyDescriptor(o, prop);
-          if (d) return d.get;
-        }
-        return undefined;
+        const d = findDescriptor(this, prop);
+        return d && d.get;
       },
       __lookupSetter__(prop) {
-        for (let o = this; o != null; o = Object.getPrototypeOf(o)) {
-          const d = Object.getOwnPropertyDescriptor(o, prop);
-          if (d) return d.set;
-        }
-        return undefined;
+        const d = findDescriptor(this, prop);
+        return d && d.set;
       },
     };
     for (const [name, fn] of Object.entries(methods)) {
@@ -925,7 +927,12 @@
     installStackAPI,
     patchBuffer,
     events: EventEmitter,
-    stream: makeStream(),
+    // Built on first require: most runs never load a stream package.
+    get stream() {
+      const stream = makeStream();
+      Object.defineProperty(this, 'stream', { value: stream });
+      return stream;
+    },
     assert,
     util,
     queueMicrotask,

@@ -74,14 +74,9 @@
         return this.target.build(tmpInstance, { isNewRecord: false });
       });
     }
-  }
-
-  class BelongsTo extends Association {
-    constructor(source, target, options) {
-      super(source, target, options);
-      this.associationType = 'BelongsTo';
-      this.isSingleAssociation = true;
-      this.foreignKeyAttribute = {};
+    // _nameSingle sets as and options.name of BelongsTo and HasOne from the
+    // as option or the target's singular name.
+    _nameSingle() {
       if (this.as) {
         this.isAliased = true;
         this.options.name = { singular: this.as };
@@ -89,12 +84,66 @@
         this.as = this.target.options.name.singular;
         this.options.name = this.target.options.name;
       }
+    }
+    // _readForeignKeyOption reads the foreignKey option (a name or an
+    // attribute definition) into foreignKey and foreignKeyAttribute.
+    _readForeignKeyOption() {
+      this.foreignKeyAttribute = {};
       if (isObject(this.options.foreignKey)) {
         this.foreignKeyAttribute = this.options.foreignKey;
         this.foreignKey = this.foreignKeyAttribute.name || this.foreignKeyAttribute.fieldName;
       } else if (this.options.foreignKey) {
         this.foreignKey = this.options.foreignKey;
       }
+    }
+    // _singleAccessors names get, set and create after options.name.singular.
+    _singleAccessors() {
+      const singular = upperFirst(this.options.name.singular);
+      this.accessors = { get: `get${singular}`, set: `set${singular}`, create: `create${singular}` };
+    }
+    // _foreignKeyAttributes is the attribute the foreign key adds: keyType
+    // or the given type, nullable, with the foreignKey option's definition.
+    _foreignKeyAttributes(type) {
+      return {
+        [this.foreignKey]: Object.assign({
+          type: this.options.keyType || type,
+          allowNull: true,
+        }, this.foreignKeyAttribute),
+      };
+    }
+    // _addForeignKey adds the foreign key (of the given type) to holder, the
+    // model that stores it, referencing keyField of the referenced model;
+    // with constraints, onDelete (SET NULL if nullable, else notNullOnDelete)
+    // and onUpdate (CASCADE) default into constraintOptions.
+    _addForeignKey(holder, referenced, type, keyField, notNullOnDelete, constraintOptions) {
+      const newAttributes = this._foreignKeyAttributes(type);
+      if (this.options.constraints !== false) {
+        const attribute = holder.rawAttributes[this.foreignKey] || newAttributes[this.foreignKey];
+        constraintOptions.onDelete = constraintOptions.onDelete || (attribute.allowNull ? 'SET NULL' : notNullOnDelete);
+        constraintOptions.onUpdate = constraintOptions.onUpdate || 'CASCADE';
+      }
+      addForeignKeyConstraints(newAttributes[this.foreignKey], referenced, holder, constraintOptions, keyField);
+      mergeDefaults(holder.rawAttributes, newAttributes);
+      holder.refreshAttributes();
+      this.identifierField = holder.rawAttributes[this.foreignKey].field || this.foreignKey;
+    }
+    // verifyAssociationAlias tells whether alias (a name, or { singular,
+    // plural }) names this association: multi associations go by plural.
+    verifyAssociationAlias(alias) {
+      if (typeof alias === 'string') return this.as === alias;
+      const name = alias && (this.isMultiAssociation ? alias.plural : alias.singular);
+      if (name) return this.as === name;
+      return !this.isAliased;
+    }
+  }
+
+  class BelongsTo extends Association {
+    constructor(source, target, options) {
+      super(source, target, options);
+      this.associationType = 'BelongsTo';
+      this.isSingleAssociation = true;
+      this._nameSingle();
+      this._readForeignKeyOption();
       if (!this.foreignKey) this.foreignKey = camelize([this.as, this.target.primaryKeyAttribute].join('_'));
       this.identifier = this.foreignKey;
       if (this.source.rawAttributes[this.identifier]) {
@@ -109,25 +158,11 @@
       this.targetIdentifier = this.targetKey;
       this.associationAccessor = this.as;
       this.options.useHooks = options.useHooks;
-      const singular = upperFirst(this.options.name.singular);
-      this.accessors = { get: `get${singular}`, set: `set${singular}`, create: `create${singular}` };
+      this._singleAccessors();
     }
     _injectAttributes() {
-      const newAttributes = {
-        [this.foreignKey]: Object.assign({
-          type: this.options.keyType || this.target.rawAttributes[this.targetKey].type,
-          allowNull: true,
-        }, this.foreignKeyAttribute),
-      };
-      if (this.options.constraints !== false) {
-        const source = this.source.rawAttributes[this.foreignKey] || newAttributes[this.foreignKey];
-        this.options.onDelete = this.options.onDelete || (source.allowNull ? 'SET NULL' : 'NO ACTION');
-        this.options.onUpdate = this.options.onUpdate || 'CASCADE';
-      }
-      addForeignKeyConstraints(newAttributes[this.foreignKey], this.target, this.source, this.options, this.targetKeyField);
-      mergeDefaults(this.source.rawAttributes, newAttributes);
-      this.source.refreshAttributes();
-      this.identifierField = this.source.rawAttributes[this.foreignKey].field || this.foreignKey;
+      this._addForeignKey(this.source, this.target, this.target.rawAttributes[this.targetKey].type, this.targetKeyField,
+        'NO ACTION', this.options);
       checkNamingCollision(this);
       return this;
     }
@@ -170,11 +205,6 @@
       await sourceInstance[this.accessors.set](newAssociatedObject, options);
       return newAssociatedObject;
     }
-    verifyAssociationAlias(alias) {
-      if (typeof alias === 'string') return this.as === alias;
-      if (alias && alias.singular) return this.as === alias.singular;
-      return !this.isAliased;
-    }
   }
 
   class HasOne extends Association {
@@ -182,20 +212,8 @@
       super(source, target, options);
       this.associationType = 'HasOne';
       this.isSingleAssociation = true;
-      this.foreignKeyAttribute = {};
-      if (this.as) {
-        this.isAliased = true;
-        this.options.name = { singular: this.as };
-      } else {
-        this.as = this.target.options.name.singular;
-        this.options.name = this.target.options.name;
-      }
-      if (isObject(this.options.foreignKey)) {
-        this.foreignKeyAttribute = this.options.foreignKey;
-        this.foreignKey = this.foreignKeyAttribute.name || this.foreignKeyAttribute.fieldName;
-      } else if (this.options.foreignKey) {
-        this.foreignKey = this.options.foreignKey;
-      }
+      this._nameSingle();
+      this._readForeignKeyOption();
       if (!this.foreignKey) {
         this.foreignKey = camelize([singularize(this.options.as || this.source.name), this.source.primaryKeyAttribute].join('_'));
       }
@@ -210,25 +228,11 @@
       if (this.target.rawAttributes[this.foreignKey]) {
         this.identifierField = this.target.rawAttributes[this.foreignKey].field || this.foreignKey;
       }
-      const singular = upperFirst(this.options.name.singular);
-      this.accessors = { get: `get${singular}`, set: `set${singular}`, create: `create${singular}` };
+      this._singleAccessors();
     }
     _injectAttributes() {
-      const newAttributes = {
-        [this.foreignKey]: Object.assign({
-          type: this.options.keyType || this.source.rawAttributes[this.sourceKey].type,
-          allowNull: true,
-        }, this.foreignKeyAttribute),
-      };
-      if (this.options.constraints !== false) {
-        const target = this.target.rawAttributes[this.foreignKey] || newAttributes[this.foreignKey];
-        this.options.onDelete = this.options.onDelete || (target.allowNull ? 'SET NULL' : 'CASCADE');
-        this.options.onUpdate = this.options.onUpdate || 'CASCADE';
-      }
-      addForeignKeyConstraints(newAttributes[this.foreignKey], this.source, this.target, this.options, this.sourceKeyField);
-      mergeDefaults(this.target.rawAttributes, newAttributes);
-      this.target.refreshAttributes();
-      this.identifierField = this.target.rawAttributes[this.foreignKey].field || this.foreignKey;
+      this._addForeignKey(this.target, this.source, this.source.rawAttributes[this.sourceKey].type, this.sourceKeyField,
+        'CASCADE', this.options);
       checkNamingCollision(this);
       return this;
     }
@@ -288,11 +292,6 @@
       if (options.fields) options.fields.push(this.foreignKey);
       return await this.target.create(values, options);
     }
-    verifyAssociationAlias(alias) {
-      if (typeof alias === 'string') return this.as === alias;
-      if (alias && alias.singular) return this.as === alias.singular;
-      return !this.isAliased;
-    }
   }
 
   class HasMany extends Association {
@@ -302,7 +301,6 @@
       this.targetAssociation = null;
       this.sequelize = source.sequelize;
       this.isMultiAssociation = true;
-      this.foreignKeyAttribute = {};
       if (this.options.through) throw new Error('N:M associations are not supported with hasMany. Use belongsToMany instead');
       if (this.isSelfAssociation) this.targetAssociation = this;
       if (this.as) {
@@ -317,12 +315,7 @@
         this.as = this.target.options.name.plural;
         this.options.name = this.target.options.name;
       }
-      if (isObject(this.options.foreignKey)) {
-        this.foreignKeyAttribute = this.options.foreignKey;
-        this.foreignKey = this.foreignKeyAttribute.name || this.foreignKeyAttribute.fieldName;
-      } else if (this.options.foreignKey) {
-        this.foreignKey = this.options.foreignKey;
-      }
+      this._readForeignKeyOption();
       if (!this.foreignKey) {
         this.foreignKey = camelize([this.source.options.name.singular, this.source.primaryKeyAttribute].join('_'));
       }
@@ -348,23 +341,11 @@
       };
     }
     _injectAttributes() {
-      const newAttributes = {
-        [this.foreignKey]: Object.assign({
-          type: this.options.keyType || this.source.rawAttributes[this.sourceKeyAttribute].type,
-          allowNull: true,
-        }, this.foreignKeyAttribute),
-      };
-      const constraintOptions = Object.assign({}, this.options);
-      if (this.options.constraints !== false) {
-        const target = this.target.rawAttributes[this.foreignKey] || newAttributes[this.foreignKey];
-        constraintOptions.onDelete = constraintOptions.onDelete || (target.allowNull ? 'SET NULL' : 'CASCADE');
-        constraintOptions.onUpdate = constraintOptions.onUpdate || 'CASCADE';
-      }
-      addForeignKeyConstraints(newAttributes[this.foreignKey], this.source, this.target, constraintOptions, this.sourceKeyField);
-      mergeDefaults(this.target.rawAttributes, newAttributes);
-      this.target.refreshAttributes();
+      // The onDelete/onUpdate defaults go into a copy: HasMany's options keep
+      // what the caller gave.
+      this._addForeignKey(this.target, this.source, this.source.rawAttributes[this.sourceKeyAttribute].type,
+        this.sourceKeyField, 'CASCADE', Object.assign({}, this.options));
       this.source.refreshAttributes();
-      this.identifierField = this.target.rawAttributes[this.foreignKey].field || this.foreignKey;
       this.foreignKeyField = this.target.rawAttributes[this.foreignKey].field || this.foreignKey;
       this.sourceKeyField = this.source.rawAttributes[this.sourceKey].field || this.sourceKey;
       checkNamingCollision(this);
@@ -477,11 +458,6 @@
       values[this.foreignKey] = sourceInstance.get(this.sourceKey);
       if (options.fields) options.fields.push(this.foreignKey);
       return await this.target.create(values, options);
-    }
-    verifyAssociationAlias(alias) {
-      if (typeof alias === 'string') return this.as === alias;
-      if (alias && alias.plural) return this.as === alias.plural;
-      return !this.isAliased;
     }
   }
 
@@ -851,11 +827,6 @@
       delete rest.fields;
       await sourceInstance[this.accessors.add](newAssociatedObject, rest);
       return newAssociatedObject;
-    }
-    verifyAssociationAlias(alias) {
-      if (typeof alias === 'string') return this.as === alias;
-      if (alias && alias.plural) return this.as === alias.plural;
-      return !this.isAliased;
     }
   }
 

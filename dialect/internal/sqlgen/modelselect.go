@@ -526,27 +526,24 @@ func (f Flavor) generateInclude(inc *dialect.Include, parent includeNames, path 
 		jq.mainAttrs = append(jq.mainAttrs, cq.mainAttrs...)
 		jq.subAttrs = append(jq.subAttrs, cq.subAttrs...)
 	}
-	var mainQ, subQ strings.Builder
 	if inc.SubQuery && top.m.SubQuery {
-		if requiredMismatch && len(subChild) > 0 {
-			subQ.WriteString(" " + join.join + " ( " + join.body + strings.Join(subChild, "") + " ) ON " + join.condition)
-		} else {
-			subQ.WriteString(" " + join.join + " " + join.body + " ON " + join.condition)
-			subQ.WriteString(strings.Join(subChild, ""))
-		}
-		mainQ.WriteString(strings.Join(mainChild, ""))
+		jq.sub = join.withChildren(subChild, requiredMismatch)
+		jq.main = strings.Join(mainChild, "")
 	} else {
-		if requiredMismatch && len(mainChild) > 0 {
-			mainQ.WriteString(" " + join.join + " ( " + join.body + strings.Join(mainChild, "") + " ) ON " + join.condition)
-		} else {
-			mainQ.WriteString(" " + join.join + " " + join.body + " ON " + join.condition)
-			mainQ.WriteString(strings.Join(mainChild, ""))
-		}
-		subQ.WriteString(strings.Join(subChild, ""))
+		jq.main = join.withChildren(mainChild, requiredMismatch)
+		jq.sub = strings.Join(subChild, "")
 	}
-	jq.main = mainQ.String()
-	jq.sub = subQ.String()
 	return jq, nil
+}
+
+// withChildren is the join followed by its children's joins, or with them
+// inside parentheses before ON when nested (a required include under an
+// optional one) and there are any.
+func (jp joinPart) withChildren(children []string, nested bool) string {
+	if nested && len(children) > 0 {
+		return " " + jp.join + " ( " + jp.body + strings.Join(children, "") + " ) ON " + jp.condition
+	}
+	return " " + jp.join + " " + jp.body + " ON " + jp.condition + strings.Join(children, "")
 }
 
 type joinPart struct {

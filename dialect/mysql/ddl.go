@@ -39,21 +39,7 @@ func (d *Dialect) typeSQL(t *dialect.DataType) (string, error) {
 		}
 		return "TEXT", nil
 	case "TINYINT", "SMALLINT", "MEDIUMINT", "INTEGER", "BIGINT", "FLOAT", "REAL", "DOUBLE PRECISION":
-		s := t.Key
-		if t.Length != "" {
-			s += "(" + t.Length
-			if t.Decimals != "" {
-				s += "," + t.Decimals
-			}
-			s += ")"
-		}
-		if t.Unsigned {
-			s += " UNSIGNED"
-		}
-		if t.Zerofill {
-			s += " ZEROFILL"
-		}
-		return s, nil
+		return sqlgen.NumberType(t), nil
 	case "DECIMAL":
 		s := "DECIMAL"
 		if t.Precision != "" || t.Scale != "" {

@@ -315,21 +315,7 @@ func baseTypeSQL(t *dialect.DataType) string {
 		}
 		return t.Key
 	case "TINYINT", "SMALLINT", "MEDIUMINT", "INTEGER", "BIGINT", "FLOAT", "REAL", "DOUBLE PRECISION":
-		s := t.Key
-		if t.Length != "" {
-			s += "(" + t.Length
-			if t.Decimals != "" {
-				s += "," + t.Decimals
-			}
-			s += ")"
-		}
-		if t.Unsigned {
-			s += " UNSIGNED"
-		}
-		if t.Zerofill {
-			s += " ZEROFILL"
-		}
-		return s
+		return sqlgen.NumberType(t)
 	case "DECIMAL":
 		return typeSQL(t)
 	case "BOOLEAN":

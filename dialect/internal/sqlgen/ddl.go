@@ -261,3 +261,24 @@ func (f Flavor) ConstraintSnippet(tableName string, c dialect.Constraint) (strin
 	}
 	return snippet, nil
 }
+
+// NumberType is Sequelize's NUMBER.toSql, the spelling of INTEGER, BIGINT,
+// FLOAT, DOUBLE PRECISION… where the dialect keeps every option: the key,
+// (length[,decimals]), then UNSIGNED and ZEROFILL.
+func NumberType(t *dialect.DataType) string {
+	s := t.Key
+	if t.Length != "" {
+		s += "(" + t.Length
+		if t.Decimals != "" {
+			s += "," + t.Decimals
+		}
+		s += ")"
+	}
+	if t.Unsigned {
+		s += " UNSIGNED"
+	}
+	if t.Zerofill {
+		s += " ZEROFILL"
+	}
+	return s
+}

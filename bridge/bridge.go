@@ -147,27 +147,26 @@ func New(ctx context.Context, rt *jsrt.Runtime, opts Options) (*Session, error) 
 	return s, nil
 }
 
-// Prepare evaluates the prelude and registers `require('sequelize')` on rt,
-// so that .sequelizerc and config files can require it before the
-// configuration (and so the dialect) is known. Database calls fail until
-// Connect. Call it before the runtime's first require, not on the loop.
+// Prepare registers `require('sequelize')` on rt, so that .sequelizerc and
+// config files can require it before the configuration (and so the
+// dialect) is known. The Sequelize prelude runs the first time something
+// needs it (that require, Ready, or a statement logged through the
+// instance): a run that only reads the meta table never builds it.
+// Database calls fail until Connect. Call it before the runtime's first
+// require, not on the loop.
 func Prepare(ctx context.Context, rt *jsrt.Runtime) (*Session, error) {
 	sctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	s := &Session{
-		rt: rt, ctx: sctx, cancel: cancel,
+		rt: rt, vm: rt.VM(), ctx: sctx, cancel: cancel,
 		classProtos: map[string]*goja.Object{}, opNames: map[*goja.Symbol]string{},
 		opSymbols: map[string]*goja.Symbol{}, txs: map[*goja.Object]*txState{}, warned: map[string]bool{},
 	}
 	rt.RegisterNativeModule("sequelize", func(vm *goja.Runtime, module *goja.Object) {
+		if err := s.loadPrelude(); err != nil {
+			panic(vm.NewGoError(fmt.Errorf("bridge: setting up Sequelize: %w", err)))
+		}
 		_ = module.Set("exports", s.class)
 	})
-	_, err := rt.Loop().Await(ctx, func(vm *goja.Runtime) (goja.Value, error) {
-		return goja.Undefined(), s.init(vm)
-	})
-	if err != nil {
-		cancel()
-		return nil, fmt.Errorf("bridge: setting up Sequelize: %w", err)
-	}
 	return s, nil
 }
 
@@ -183,17 +182,46 @@ func (s *Session) Connect(ctx context.Context, opts Options) error {
 	}
 	s.d, s.conn, s.opts = opts.Dialect, opts.Connector, opts
 	s.def = newExecutor("default", s.conn.Conn)
-	_, err := s.rt.Loop().Await(ctx, func(vm *goja.Runtime) (goja.Value, error) {
-		return goja.Undefined(), s.createInstance(vm)
-	})
-	if err != nil {
+	return nil
+}
+
+// Ready builds the Sequelize instance from Options.Config if it is not
+// built yet (and the prelude before it), as sequelize-cli's getMigrator
+// does before it loads any migration: call it before requiring project
+// code, so that code sees the config object as Sequelize left it (with
+// sequelize-cli's logging default). On the loop, after Connect.
+func (s *Session) Ready() error {
+	if s.instance != nil {
+		return nil
+	}
+	if s.d == nil {
+		return errNotConnected
+	}
+	if err := s.loadPrelude(); err != nil {
+		return fmt.Errorf("bridge: setting up Sequelize: %w", err)
+	}
+	if err := s.createInstance(s.vm); err != nil {
 		return fmt.Errorf("bridge: creating the Sequelize instance: %w", err)
 	}
 	return nil
 }
 
+// mustReady is Ready for the accessors, whose callers called Ready first.
+func (s *Session) mustReady() {
+	if err := s.Ready(); err != nil {
+		panic(s.vm.NewGoError(err))
+	}
+}
+
+// loadPrelude runs the Sequelize prelude once. On the loop.
+func (s *Session) loadPrelude() error {
+	if s.class != nil {
+		return nil
+	}
+	return s.init(s.vm)
+}
+
 func (s *Session) init(vm *goja.Runtime) error {
-	s.vm = vm
 	s.objectProto = vm.NewObject().Prototype()
 	prog, err := compilePrelude()
 	if err != nil {
@@ -259,14 +287,16 @@ func (s *Session) createInstance(vm *goja.Runtime) error {
 }
 
 // Sequelize is the Sequelize class (the second argument of up/down). On the
-// loop.
-func (s *Session) Sequelize() goja.Value { return s.class }
+// loop, after Ready.
+func (s *Session) Sequelize() goja.Value { s.mustReady(); return s.class }
 
-// Instance is the Sequelize instance (queryInterface.sequelize). On the loop.
-func (s *Session) Instance() goja.Value { return s.instance }
+// Instance is the Sequelize instance (queryInterface.sequelize). On the
+// loop, after Ready.
+func (s *Session) Instance() goja.Value { s.mustReady(); return s.instance }
 
-// QueryInterface is the first argument of up/down. On the loop.
-func (s *Session) QueryInterface() goja.Value { return s.qi }
+// QueryInterface is the first argument of up/down. On the loop, after
+// Ready.
+func (s *Session) QueryInterface() goja.Value { s.mustReady(); return s.qi }
 
 // Exec runs op on the default connection from Go (sequelize-cli's storage
 // uses it) and waits for it. Its statements are logged as Sequelize logs
@@ -613,13 +643,45 @@ func (s *Session) sequelizeWarn(msg string) {
 	}
 }
 
+// cliLoggingDefault reports whether the instance, once built, would log
+// with sequelize-cli's logMigrator: CLILogging and no logging in Config.
+func (s *Session) cliLoggingDefault() bool {
+	if !s.opts.CLILogging {
+		return false
+	}
+	switch c := s.opts.Config.(type) {
+	case nil:
+		return true
+	case map[string]any:
+		_, has := c["logging"]
+		return !has
+	case goja.Value:
+		o, ok := c.(*goja.Object)
+		if !ok {
+			return !isSet(c)
+		}
+		l := o.Get("logging")
+		return l == nil || goja.IsUndefined(l)
+	}
+	return false
+}
+
 func (s *Session) logOne(st Statement, options goja.Value) {
 	o := s.object(options)
 	var logging goja.Value
 	if o != nil && containsString(o.Keys(), "logging") {
 		logging = o.Get("logging")
-	} else if opts := s.object(s.instance.Get("options")); opts != nil {
-		logging = opts.Get("logging")
+	} else if s.instance == nil && s.cliLoggingDefault() {
+		// sequelize-cli's default (logMigrator) prints no "Executing"
+		// line: nothing to build the instance for.
+		return
+	} else {
+		if s.Ready() != nil {
+			return // the runner's Ready reports it
+		}
+		if opts := s.object(s.instance.Get("options")); opts != nil {
+			logging = opts.Get("logging")
+		}
 	}
 	if !truthy(logging) {
 		return

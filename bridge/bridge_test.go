@@ -22,14 +22,7 @@ import (
 func newSession(t *testing.T, config map[string]any) (*jsrt.Runtime, *bridge.Session) {
 	t.Helper()
 	rt := jsrttest.NewRuntime(t)
-	d, err := sqlite.New(dialect.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn, err := d.Open(context.Background(), dialect.Config{Storage: filepath.Join(t.TempDir(), "db.sqlite")})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, conn := bridge.OpenSQLiteForTest(t)
 	if config == nil {
 		config = map[string]any{"dialect": "sqlite", "logging": false}
 	}

@@ -24,8 +24,11 @@ func matches(name string) bool {
 }
 
 // Session is what a Runner needs from the Sequelize surface (package
-// bridge): the two arguments of up/down.
+// bridge): the two arguments of up/down, and Ready, which builds the
+// Sequelize instance before the first migration file is required (as
+// sequelize-cli has built it by then).
 type Session interface {
+	Ready() error
 	QueryInterface() goja.Value
 	Sequelize() goja.Value
 }
@@ -392,6 +395,9 @@ func (r *Runner) runFile(ctx context.Context, file, method string) error {
 				return nil, errors.New("internal: runner is not a function")
 			}
 			r.call = fn
+		}
+		if err := r.sess.Ready(); err != nil {
+			return nil, err
 		}
 		mod, err := r.rt.Require(full)
 		if err != nil {

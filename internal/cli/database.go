@@ -103,6 +103,9 @@ func (r *run) database(inv *invocation, create bool) int {
 		_ = conn.Close()
 		return r.failJS(err)
 	}
+	if _, err := r.await(func(*goja.Runtime) (goja.Value, error) { return goja.Undefined(), r.sess.Ready() }); err != nil {
+		return r.failJS(err)
+	}
 	if cfg.Dialect == dialect.MySQL {
 		// Sequelize's connection manager asks a new mysql server for its
 		// version with a no-op logger, so a configured logging never shows

@@ -66,12 +66,16 @@ clean:
 
 ## bench: start-up, throughput and peak RSS of sqzjs against sequelize-cli
 ## and a raw replay of the same SQL on every dialect (needs the servers;
-## sequelize-cli when Node is installed); prints the table and writes
+## sequelize-cli when Node is installed: the oracle's pinned packages are
+## installed first if they are missing); prints the table and writes
 ## bench/RESULTS.md. Not part of make test. BENCHFLAGS: see
 ## `go run ./bench/cmd/bench -h` (e.g. BENCHFLAGS='-dialects sqlite -runs 3').
 .PHONY: bench
 bench:
 	mkdir -p tmp/bench
+	if command -v node >/dev/null && command -v npm >/dev/null && [ ! -d compat-tests/oracle/node_modules/sequelize-cli ]; then \
+		npm ci --prefix compat-tests/oracle || echo "bench: npm ci failed; sequelize-cli will be skipped"; \
+	fi
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags='-s -w' -o tmp/bench/sqzjs ./cmd/sqzjs
 	$(GO) build -o tmp/bench/sqlite-replay ./bench/cmd/sqlite-replay
 	$(GO) run ./bench/cmd/bench -sqzjs tmp/bench/sqzjs -sqlite-replay tmp/bench/sqlite-replay $(BENCHFLAGS)

@@ -126,6 +126,10 @@ func (r *Runner) find(needle string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return findIn(files, needle)
+}
+
+func findIn(files []string, needle string) (string, error) {
 	for _, f := range files {
 		if strings.HasPrefix(f, needle) {
 			return f, nil
@@ -305,9 +309,18 @@ func (r *Runner) fromMatch(ctx context.Context, from, method string) ([]string, 
 // each runs in turn; up skips files already executed; a failure stops the
 // run and is not recorded.
 func (r *Runner) Execute(ctx context.Context, names []string, method string) error {
+	// umzug reads the folder once per name (_findMigration); nothing runs
+	// between those reads, so one listing finds them all.
+	var all []string
+	if len(names) > 0 {
+		var err error
+		if all, err = r.Files(); err != nil {
+			return err
+		}
+	}
 	files := make([]string, len(names))
 	for i, n := range names {
-		f, err := r.find(n)
+		f, err := findIn(all, n)
 		if err != nil {
 			return err
 		}

@@ -503,7 +503,7 @@ func (r *Runtime) warning(msg, typ, code string) {
 func (r *Runtime) utilModule() goja.Value {
 	vm := r.vm
 	u := vm.NewObject()
-	extras := r.prelude.Get("util").ToObject(vm)
+	extras := r.preludeModules().Get("util").ToObject(vm)
 	for _, k := range extras.Keys() {
 		_ = u.Set(k, extras.Get(k))
 	}

@@ -48,15 +48,6 @@ func (r *Runtime) loaders() *goja.Object {
 	if r.loadersObj != nil {
 		return r.loadersObj
 	}
-	prg, err := compileLoaders()
-	if err != nil {
-		panic(err)
-	}
-	fn, err := r.vm.RunProgram(prg)
-	if err != nil {
-		panic(err)
-	}
-	call, _ := goja.AssertFunction(fn)
 	requireFrom := func(id, from string) goja.Value {
 		v, err := r.require(id, from)
 		if err != nil {
@@ -64,11 +55,7 @@ func (r *Runtime) loaders() *goja.Object {
 		}
 		return v
 	}
-	res, err := call(goja.Undefined(), r.vm.ToValue(requireFrom))
-	if err != nil {
-		panic(err)
-	}
-	r.loadersObj = res.ToObject(r.vm)
+	r.loadersObj = r.runWrapped(compileLoaders, r.vm.ToValue(requireFrom))
 	return r.loadersObj
 }
 

@@ -19,6 +19,46 @@ var compilePrelude = sync.OnceValues(func() (*goja.Program, error) {
 	return goja.Compile(preludeName, preludeSource, true)
 })
 
+//go:embed prelude_modules.js
+var preludeModulesSource string
+
+// preludeModulesName is the file name of prelude_modules.js in stack traces.
+const preludeModulesName = "node:internal/jsrt/prelude_modules.js"
+
+var compilePreludeModules = sync.OnceValues(func() (*goja.Program, error) {
+	return goja.Compile(preludeModulesName, preludeModulesSource, true)
+})
+
+// preludeModules returns what prelude_modules.js builds (events, assert, util's helpers, stream,
+// perf_hooks, tty), compiling and running it on the first call. It runs on the loop, from the
+// loaders of those modules, and panics, as native functions do, if the file fails.
+func (r *Runtime) preludeModules() *goja.Object {
+	if r.modules != nil {
+		return r.modules
+	}
+	r.modules = r.runWrapped(compilePreludeModules, r.prelude.Get("shared"))
+	return r.modules
+}
+
+// runWrapped runs the program compile returns, a function expression, and calls the function with
+// arg, returning its result. It runs on the loop and panics, as native functions do, on failure.
+func (r *Runtime) runWrapped(compile func() (*goja.Program, error), arg goja.Value) *goja.Object {
+	prg, err := compile()
+	if err != nil {
+		panic(err)
+	}
+	fn, err := r.vm.RunProgram(prg)
+	if err != nil {
+		panic(err)
+	}
+	call, _ := goja.AssertFunction(fn)
+	res, err := call(goja.Undefined(), arg)
+	if err != nil {
+		panic(err)
+	}
+	return res.ToObject(r.vm)
+}
+
 // hiddenHelpers are prelude functions the Go inspector calls.
 type hiddenHelpers struct {
 	descriptor, entries, fnSource, ownSymbols, tag, isArray, toISO, getTime, valueOf, isError goja.Callable
@@ -74,7 +114,7 @@ func (r *Runtime) captureFrames() []map[string]any {
 	out := make([]map[string]any, 0, len(stack))
 	for _, sf := range stack {
 		src := sf.SrcName()
-		if src == preludeName || src == "" {
+		if src == preludeName || src == preludeModulesName || src == "" {
 			continue
 		}
 		pos := sf.Position()

@@ -69,6 +69,7 @@ type Runtime struct {
 	loading     []string        // files whose top-level code is running, innermost last
 	pkgCache    map[string]*packageJSON
 	prelude     *goja.Object
+	modules     *goja.Object // prelude_modules.js's result, once one of its modules was required
 	hidden      *hiddenHelpers
 	customSym   *goja.Symbol
 	inspectFn   *goja.Object
@@ -258,6 +259,9 @@ func (r *Runtime) builtinModules() map[string]func(*goja.Runtime, *goja.Object) 
 	preludeExport := func(name string) func(*goja.Runtime, *goja.Object) {
 		return exportsOf(func() goja.Value { return r.prelude.Get(name) })
 	}
+	modulesExport := func(name string) func(*goja.Runtime, *goja.Object) {
+		return exportsOf(func() goja.Value { return r.preludeModules().Get(name) })
+	}
 	return map[string]func(*goja.Runtime, *goja.Object){
 		"buffer":          buffer.Require,
 		"url":             url.Require,
@@ -271,14 +275,14 @@ func (r *Runtime) builtinModules() map[string]func(*goja.Runtime, *goja.Object) 
 		"console":         exportsOf(func() goja.Value { return r.vm.Get("console") }),
 		"util":            exportsOf(r.utilModule),
 		"crypto":          exportsOf(r.cryptoModule),
-		"events":          preludeExport("events"),
-		"stream":          preludeExport("stream"),
-		"assert":          preludeExport("assert"),
-		"assert/strict":   exportsOf(func() goja.Value { return r.prelude.Get("assert").ToObject(r.vm).Get("strict") }),
+		"events":          modulesExport("events"),
+		"stream":          modulesExport("stream"),
+		"assert":          modulesExport("assert"),
+		"assert/strict":   exportsOf(func() goja.Value { return r.preludeModules().Get("assert").ToObject(r.vm).Get("strict") }),
 		"timers":          preludeExport("timers"),
 		"timers/promises": preludeExport("timersPromises"),
-		"tty":             preludeExport("tty"),
-		"perf_hooks":      preludeExport("perfHooks"),
+		"tty":             modulesExport("tty"),
+		"perf_hooks":      modulesExport("perfHooks"),
 		"module":          exportsOf(r.moduleModule),
 	}
 }
@@ -331,10 +335,19 @@ func (r *Runtime) installGlobals() error {
 		if err := g.Set("crypto", r.webCrypto()); err != nil {
 			return nil, err
 		}
-		nameFunctions(vm, g)
+		nameGlobals(vm)
 		return nil, nil
 	})
 	return err
+}
+
+// globalNames are the enumerable own properties of the global object once installGlobals has run,
+// in their order: every one of them is a global jsrt (or goja_nodejs's buffer and url) defines;
+// goja's own builtins are not enumerable.
+var globalNames = []string{
+	"require", "global", "setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval",
+	"clearImmediate", "process", "console", "Buffer", "URL", "URLSearchParams", "queueMicrotask",
+	"TextEncoder", "TextDecoder", "performance", "structuredClone", "crypto",
 }
 
 // nameFunctions renames the Go-implemented functions found in obj's own properties (and in
@@ -342,30 +355,45 @@ func (r *Runtime) installGlobals() error {
 // ("github.com/…/jsrt.(*Runtime).fsModule.func3"), which util.inspect and stack traces would
 // show.
 func nameFunctions(vm *goja.Runtime, v goja.Value) {
-	seen := map[*goja.Object]bool{}
-	var walk func(obj *goja.Object, depth int)
-	walk = func(obj *goja.Object, depth int) {
-		if seen[obj] || depth > 3 {
-			return
-		}
-		seen[obj] = true
-		for _, k := range obj.Keys() {
-			child, ok := obj.Get(k).(*goja.Object)
-			if !ok {
-				continue
-			}
-			if _, isFunc := goja.AssertFunction(child); isFunc {
-				if n := child.Get("name"); n != nil && strings.Contains(n.String(), "/") {
-					_ = child.DefineDataProperty("name", vm.ToValue(k), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-				}
-			} else if child.ClassName() != "Object" {
-				continue
-			}
-			walk(child, depth+1)
-		}
-	}
 	if obj, ok := v.(*goja.Object); ok {
-		walk(obj, 0)
+		n := functionNamer{vm: vm, seen: map[*goja.Object]bool{}}
+		n.walk(obj, obj.Keys(), 0)
+	}
+}
+
+// nameGlobals is nameFunctions over the global object, whose enumerable properties are
+// globalNames: listing them with Keys would materialise every builtin goja defines lazily.
+func nameGlobals(vm *goja.Runtime) {
+	n := functionNamer{vm: vm, seen: map[*goja.Object]bool{}}
+	n.walk(vm.GlobalObject(), globalNames, 0)
+}
+
+type functionNamer struct {
+	vm   *goja.Runtime
+	seen map[*goja.Object]bool
+}
+
+// walk names the functions among obj's properties keys and walks into them, down to depth 3.
+func (n functionNamer) walk(obj *goja.Object, keys []string, depth int) {
+	if n.seen[obj] || depth > 3 {
+		return
+	}
+	n.seen[obj] = true
+	for _, k := range keys {
+		child, ok := obj.Get(k).(*goja.Object)
+		if !ok {
+			continue
+		}
+		if _, isFunc := goja.AssertFunction(child); isFunc {
+			if name := child.Get("name"); name != nil && strings.Contains(name.String(), "/") {
+				_ = child.DefineDataProperty("name", n.vm.ToValue(k), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+			}
+		} else if child.ClassName() != "Object" {
+			continue
+		}
+		if !n.seen[child] && depth < 3 {
+			n.walk(child, child.Keys(), depth+1)
+		}
 	}
 }
 

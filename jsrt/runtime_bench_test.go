@@ -23,6 +23,17 @@ func BenchmarkCompilePrelude(b *testing.B) {
 	}
 }
 
+// BenchmarkCompilePreludeModules is parsing and compiling prelude_modules.js, which a process
+// pays only when a script first requires events, assert, util, stream, perf_hooks or tty.
+func BenchmarkCompilePreludeModules(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := goja.Compile(preludeModulesName, preludeModulesSource, true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkNew is New with the prelude already compiled: the VM, the
 // globals, the built-in modules' registration and running the prelude.
 func BenchmarkNew(b *testing.B) {

@@ -223,7 +223,10 @@ func (r *Runtime) catch(f func() (goja.Value, error)) (v goja.Value, err error) 
 	return f()
 }
 
-var typePromise = reflect.TypeOf((*goja.Promise)(nil))
+var (
+	typePromise = reflect.TypeOf((*goja.Promise)(nil))
+	typeProxy   = reflect.TypeOf(goja.Proxy{})
+)
 
 // asPromise returns the promise v is, or the promise Promise.resolve(v) makes for a thenable, or
 // nil for any other value.
@@ -363,9 +366,14 @@ func nameFunctions(vm *goja.Runtime, v goja.Value) {
 
 // nameGlobals is nameFunctions over the global object, whose enumerable properties are
 // globalNames: listing them with Keys would materialise every builtin goja defines lazily.
+// process and console, named before they were installed, are not walked again.
 func nameGlobals(vm *goja.Runtime) {
 	n := functionNamer{vm: vm, seen: map[*goja.Object]bool{}}
-	n.walk(vm.GlobalObject(), globalNames, 0)
+	g := vm.GlobalObject()
+	for _, name := range []string{"process", "console"} {
+		n.seen[g.Get(name).(*goja.Object)] = true
+	}
+	n.walk(g, globalNames, 0)
 }
 
 type functionNamer struct {
@@ -388,8 +396,8 @@ func (n functionNamer) walk(obj *goja.Object, keys []string, depth int) {
 			if name := child.Get("name"); name != nil && strings.Contains(name.String(), "/") {
 				_ = child.DefineDataProperty("name", n.vm.ToValue(k), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 			}
-		} else if child.ClassName() != "Object" {
-			continue
+		} else if child.ClassName() != "Object" || child.ExportType() == typeProxy {
+			continue // process.env, the only proxy among them, holds strings only
 		}
 		if !n.seen[child] && depth < 3 {
 			n.walk(child, child.Keys(), depth+1)

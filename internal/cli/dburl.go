@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // legacyURL is the part of Node's legacy url.parse result that
@@ -20,8 +21,8 @@ type legacyURL struct {
 }
 
 var (
-	protocolRE = regexp.MustCompile(`^[a-zA-Z0-9.+-]+:`)
-	portRE     = regexp.MustCompile(`:[0-9]*$`)
+	protocolRE = lazyRegexp(`^[a-zA-Z0-9.+-]+:`)
+	portRE     = lazyRegexp(`:[0-9]*$`)
 )
 
 // Characters that end the host part (Node's nonHostChars), and those
@@ -48,7 +49,7 @@ func parseLegacyURL(s string) (*legacyURL, error) {
 		rest = strings.ReplaceAll(rest, `\`, "/")
 	}
 	var proto string
-	if m := protocolRE.FindString(rest); m != "" {
+	if m := protocolRE().FindString(rest); m != "" {
 		proto = strings.ToLower(m)
 		u.protocol = &proto
 		rest = rest[len(m):]
@@ -81,7 +82,7 @@ func parseLegacyURL(s string) (*legacyURL, error) {
 		}
 		host := rest[:end]
 		rest = rest[end:]
-		if m := portRE.FindString(host); m != "" {
+		if m := portRE().FindString(host); m != "" {
 			if m != ":" {
 				p := m[1:]
 				u.port = &p
@@ -227,7 +228,7 @@ func filteredURL(s string) string {
 	// Find the raw auth part: between "//" (or the scheme) and the last "@"
 	// before the path.
 	start := 0
-	if m := protocolRE.FindStringIndex(s); m != nil {
+	if m := protocolRE().FindStringIndex(s); m != nil {
 		start = m[1]
 	}
 	if strings.HasPrefix(s[start:], "//") {
@@ -246,13 +247,19 @@ func filteredURL(s string) string {
 	return s[:start] + user + ":*****" + rest[at:]
 }
 
+// lazyRegexp compiles expr on first use: regular expressions built at package
+// initialisation would cost every run, most of which never use them.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
 // urlWithPassword finds scheme://user:password@ in text.
-var urlWithPassword = regexp.MustCompile(`([a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@]*):([^\s@/]*)@`)
+var urlWithPassword = lazyRegexp(`([a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@]*):([^\s@/]*)@`)
 
 // maskURLs replaces the password of every URL in s by *****.
 func maskURLs(s string) string {
 	if !strings.Contains(s, "://") {
 		return s
 	}
-	return urlWithPassword.ReplaceAllString(s, "$1:*****@")
+	return urlWithPassword().ReplaceAllString(s, "$1:*****@")
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -14,10 +15,10 @@ import (
 // are, and the first singular rule that matches decides the ending. Rules
 // are tried case-insensitively and keep the case of what they keep.
 func pluralize(word string) string {
-	if uncountable[strings.ToLower(word)] {
+	if uncountable()[strings.ToLower(word)] {
 		return word
 	}
-	for _, r := range pluralRules {
+	for _, r := range pluralRules() {
 		if !r.re.MatchString(word) {
 			continue
 		}
@@ -44,75 +45,78 @@ func to(pattern, repl string) inflectRule {
 }
 
 // pluralRules in the order inflection tries them: the plural forms first
-// (a word already plural is left alone), then the singular endings.
-var pluralRules = []inflectRule{
-	keep(`^(m|wom)en$`),
-	keep(`(pe)ople$`),
-	keep(`(child)ren$`),
-	keep(`([ti])a$`),
-	keep(`((a)naly|(b)a|(d)iagno|(p)arenthe|(p)rogno|(s)ynop|(t)he)ses$`),
-	keep(`(database)s$`),
-	keep(`(drive)s$`),
-	keep(`(hi|ti)ves$`),
-	keep(`(curve)s$`),
-	keep(`([lr])ves$`),
-	keep(`([^fo])ves$`),
-	keep(`([^aeiouy]|qu)ies$`),
-	keep(`(s)eries$`),
-	keep(`(m)ovies$`),
-	keep(`(x|ch|ss|sh)es$`),
-	keep(`([m|l])ice$`),
-	keep(`(bus)es$`),
-	keep(`(o)es$`),
-	keep(`(shoe)s$`),
-	keep(`(cris|ax|test)es$`),
-	keep(`(octop|vir)uses$`),
-	keep(`(alias|canvas|status|campus)es$`),
-	keep(`^(summons|bonus)es$`),
-	keep(`^(ox)en`),
-	keep(`(matr)ices$`),
-	keep(`^feet$`),
-	keep(`^teeth$`),
-	keep(`^geese$`),
-	keep(`(quiz)zes$`),
-	keep(`^(whereas)es$`),
-	keep(`^(criteri)a$`),
-	keep(`^genera$`),
+// (a word already plural is left alone), then the singular endings. They are
+// compiled on first use: only model:generate pluralizes.
+var pluralRules = sync.OnceValue(func() []inflectRule {
+	return []inflectRule{
+		keep(`^(m|wom)en$`),
+		keep(`(pe)ople$`),
+		keep(`(child)ren$`),
+		keep(`([ti])a$`),
+		keep(`((a)naly|(b)a|(d)iagno|(p)arenthe|(p)rogno|(s)ynop|(t)he)ses$`),
+		keep(`(database)s$`),
+		keep(`(drive)s$`),
+		keep(`(hi|ti)ves$`),
+		keep(`(curve)s$`),
+		keep(`([lr])ves$`),
+		keep(`([^fo])ves$`),
+		keep(`([^aeiouy]|qu)ies$`),
+		keep(`(s)eries$`),
+		keep(`(m)ovies$`),
+		keep(`(x|ch|ss|sh)es$`),
+		keep(`([m|l])ice$`),
+		keep(`(bus)es$`),
+		keep(`(o)es$`),
+		keep(`(shoe)s$`),
+		keep(`(cris|ax|test)es$`),
+		keep(`(octop|vir)uses$`),
+		keep(`(alias|canvas|status|campus)es$`),
+		keep(`^(summons|bonus)es$`),
+		keep(`^(ox)en`),
+		keep(`(matr)ices$`),
+		keep(`^feet$`),
+		keep(`^teeth$`),
+		keep(`^geese$`),
+		keep(`(quiz)zes$`),
+		keep(`^(whereas)es$`),
+		keep(`^(criteri)a$`),
+		keep(`^genera$`),
 
-	to(`^(m|wom)an$`, "${1}en"),
-	to(`(pe)rson$`, "${1}ople"),
-	to(`(child)$`, "${1}ren"),
-	to(`(drive)$`, "${1}s"),
-	to(`^(ox)$`, "${1}en"),
-	to(`(ax|test)is$`, "${1}es"),
-	to(`(octop|vir)us$`, "${1}uses"),
-	to(`(alias|status|canvas|campus)$`, "${1}es"),
-	to(`^(summons|bonus)$`, "${1}es"),
-	to(`(bu)s$`, "${1}ses"),
-	to(`(buffal|tomat|potat)o$`, "${1}oes"),
-	to(`([ti])um$`, "${1}a"),
-	to(`sis$`, "ses"),
-	to(`(?:([^f])fe|([lr])f)$`, "${1}${2}ves"),
-	to(`(hi|ti)ve$`, "${1}ves"),
-	to(`([^aeiouy]|qu)y$`, "${1}ies"),
-	to(`(matr)ix$`, "${1}ices"),
-	to(`(vert|ind)ex$`, "${1}ices"),
-	to(`(x|ch|ss|sh)$`, "${1}es"),
-	to(`([m|l])ouse$`, "${1}ice"),
-	to(`^foot$`, "feet"),
-	to(`^tooth$`, "teeth"),
-	to(`^goose$`, "geese"),
-	to(`(quiz)$`, "${1}zes"),
-	to(`^(whereas)$`, "${1}es"),
-	to(`^(criteri)on$`, "${1}a"),
-	to(`^genus$`, "genera"),
-	to(`s$`, "s"),
-	to(`$`, "s"),
-}
+		to(`^(m|wom)an$`, "${1}en"),
+		to(`(pe)rson$`, "${1}ople"),
+		to(`(child)$`, "${1}ren"),
+		to(`(drive)$`, "${1}s"),
+		to(`^(ox)$`, "${1}en"),
+		to(`(ax|test)is$`, "${1}es"),
+		to(`(octop|vir)us$`, "${1}uses"),
+		to(`(alias|status|canvas|campus)$`, "${1}es"),
+		to(`^(summons|bonus)$`, "${1}es"),
+		to(`(bu)s$`, "${1}ses"),
+		to(`(buffal|tomat|potat)o$`, "${1}oes"),
+		to(`([ti])um$`, "${1}a"),
+		to(`sis$`, "ses"),
+		to(`(?:([^f])fe|([lr])f)$`, "${1}${2}ves"),
+		to(`(hi|ti)ve$`, "${1}ves"),
+		to(`([^aeiouy]|qu)y$`, "${1}ies"),
+		to(`(matr)ix$`, "${1}ices"),
+		to(`(vert|ind)ex$`, "${1}ices"),
+		to(`(x|ch|ss|sh)$`, "${1}es"),
+		to(`([m|l])ouse$`, "${1}ice"),
+		to(`^foot$`, "feet"),
+		to(`^tooth$`, "teeth"),
+		to(`^goose$`, "geese"),
+		to(`(quiz)$`, "${1}zes"),
+		to(`^(whereas)$`, "${1}es"),
+		to(`^(criteri)on$`, "${1}a"),
+		to(`^genus$`, "genera"),
+		to(`s$`, "s"),
+		to(`$`, "s"),
+	}
+})
 
 // uncountable are the words inflection 1.13.4 never pluralizes (compared
 // in lower case).
-var uncountable = func() map[string]bool {
+var uncountable = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`
 accommodation adulthood advertising advice aggression aid air aircraft alcohol anger applause
@@ -135,7 +139,7 @@ welfare wheat wildlife wisdom yoga zinc zoology`) {
 		m[w] = true
 	}
 	return m
-}()
+})
 
 // kebabCase is lodash's kebabCase for the migration name of model:generate:
 // apostrophes dropped, the text split into words as lodash's words() splits

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -349,9 +348,9 @@ func (a attribute) Type(prefix string) string {
 var dataTypes = strings.Split("ABSTRACT STRING CHAR TEXT NUMBER TINYINT SMALLINT MEDIUMINT INTEGER BIGINT FLOAT TIME DATE DATEONLY BOOLEAN NOW BLOB DECIMAL NUMERIC UUID UUIDV1 UUIDV4 HSTORE JSON JSONB VIRTUAL ARRAY ENUM RANGE REAL DOUBLE GEOMETRY GEOGRAPHY CIDR INET MACADDR CITEXT TSVECTOR", " ")
 
 var (
-	enumValues  = regexp.MustCompile(`^\{(,? ?[A-z0-9 ]+)+\}$`)
-	valueSplit  = regexp.MustCompile(`\s*,\s*`)
-	attrSpaces  = regexp.MustCompile(`\s{2,}`)
+	enumValues  = lazyRegexp(`^\{(,? ?[A-z0-9 ]+)+\}$`)
+	valueSplit  = lazyRegexp(`\s*,\s*`)
+	attrSpaces  = lazyRegexp(`\s{2,}`)
 	attrFunctns = []string{"array", "enum"}
 )
 
@@ -374,7 +373,7 @@ func parseAttributes(flag string) ([]attribute, error) {
 		b.WriteRune(c)
 	}
 	var out []attribute
-	for _, s := range attrSpaces.Split(b.String(), -1) {
+	for _, s := range attrSpaces().Split(b.String(), -1) {
 		a, ok := formatAttribute(s)
 		if !ok {
 			return nil, fmt.Errorf("Attribute '%s' cannot be parsed: Cannot read properties of undefined (reading 'dataType')", s)
@@ -394,7 +393,7 @@ func formatAttribute(s string) (attribute, bool) {
 		return attribute{Field: split[0], dataType: split[1]}, true
 	case 3:
 		isFunction := slices.Contains(attrFunctns, strings.ToLower(split[1]))
-		hasValues := enumValues.MatchString(split[2])
+		hasValues := enumValues().MatchString(split[2])
 		isValue := !slices.Contains(attrFunctns, strings.ToLower(split[2])) && !hasValues
 		switch {
 		case isFunction && isValue && !hasValues:
@@ -402,7 +401,7 @@ func formatAttribute(s string) (attribute, bool) {
 		case isFunction && !isValue && hasValues:
 			inner := strings.TrimSuffix(strings.TrimPrefix(split[2], "{"), "}")
 			var vals []string
-			for _, v := range valueSplit.Split(inner, -1) {
+			for _, v := range valueSplit().Split(inner, -1) {
 				vals = append(vals, "'"+v+"'")
 			}
 			return attribute{Field: split[0], dataType: split[1], values: strings.Join(vals, ", ")}, true

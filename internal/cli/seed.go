@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 
@@ -85,15 +84,15 @@ func seedNames(inv *invocation) []string {
 }
 
 var (
-	yargsHex    = regexp.MustCompile(`(?i)^0x[0-9a-f]+$`)
-	yargsNumber = regexp.MustCompile(`^-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$`)
+	yargsHex    = lazyRegexp(`(?i)^0x[0-9a-f]+$`)
+	yargsNumber = lazyRegexp(`^-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$`)
 )
 
 // yargsNumeric reports whether yargs-parser turns an array value into a
 // number (--seed is an array option without a type, so numbers are parsed)
 // and returns the number as JavaScript prints it.
 func yargsNumeric(s string) (string, bool) {
-	if yargsHex.MatchString(s) {
+	if yargsHex().MatchString(s) {
 		n, err := strconv.ParseUint(s[2:], 16, 64)
 		if err != nil || n > 1<<53-1 {
 			return "", false
@@ -103,7 +102,7 @@ func yargsNumeric(s string) (string, bool) {
 	if len(s) > 1 && s[0] == '0' && s[1] != '.' {
 		return "", false
 	}
-	if !yargsNumber.MatchString(s) {
+	if !yargsNumber().MatchString(s) {
 		return "", false
 	}
 	f, err := strconv.ParseFloat(s, 64)

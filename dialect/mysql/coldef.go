@@ -73,7 +73,7 @@ func columnDef(p []byte, hadRows bool) *dialect.Object {
 	}
 	coll := binary.LittleEndian.Uint16(p[pos:])
 	var collation any = dialect.Undefined{}
-	if c, ok := mariadbCollations[int(coll)]; ok {
+	if c, ok := mariadbCollations()[int(coll)]; ok {
 		name, charset, _ := strings.Cut(c, " ")
 		collation = &dialect.Object{Class: "Collation", Keys: []dialect.Key{{Name: "index"}, {Name: "name"}, {Name: "charset"}},
 			Values: []any{float64(coll), name, charset}}

@@ -11,7 +11,6 @@ import (
 	"math"
 	"math/big"
 	"net"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -186,7 +185,7 @@ func (d *Dialect) Open(ctx context.Context, cfg dialect.Config) (dialect.Connect
 	if d.name == dialect.MariaDB {
 		// the connector maps an offset timezone to an Etc/GMT zone, which
 		// has whole hours only
-		if m := offsetMinutesRE.FindStringSubmatch(offset); m != nil && m[1] != "00" {
+		if m := offsetMinutesRE().FindStringSubmatch(offset); m != nil && m[1] != "00" {
 			cn.connectErr = &dialect.DBError{Kind: dialect.KindConnection,
 				Message: "timezone format incompatible with IANA standard timezone format was '" + offset + "'"}
 		}
@@ -194,7 +193,7 @@ func (d *Dialect) Open(ctx context.Context, cfg dialect.Config) (dialect.Connect
 	return cn, nil
 }
 
-var offsetMinutesRE = regexp.MustCompile(`^[+\-\s]\d\d:?(\d\d)$`)
+var offsetMinutesRE = sqlgen.LazyRegexp(`^[+\-\s]\d\d:?(\d\d)$`)
 
 // tzOffset is the offset Sequelize sets the session time zone to: the
 // timezone option itself, or a named zone's current offset (moment's "Z").

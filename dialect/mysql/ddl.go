@@ -2,7 +2,6 @@ package mysql
 
 import (
 	"errors"
-	"regexp"
 	"strings"
 
 	"github.com/sqzjs/sqzjs/dialect"
@@ -238,7 +237,7 @@ func (d *Dialect) attributesSQL(cols []dialect.Column, ctx attrContext) ([]attr,
 	return jsKeyOrder(out, func(a attr) string { return a.name }), nil
 }
 
-var referencesSplitRE = regexp.MustCompile(`^(.+) (REFERENCES.*)$`)
+var referencesSplitRE = sqlgen.LazyRegexp(`^(.+) (REFERENCES.*)$`)
 
 // createTableQuery is the mysql createTableQuery.
 func (d *Dialect) createTableQuery(t dialect.TableRef, attrs []attr, o dialect.TableOptions) string {
@@ -253,7 +252,7 @@ func (d *Dialect) createTableQuery(t dialect.TableRef, attrs []attr, o dialect.T
 		case strings.Contains(def, "PRIMARY KEY"):
 			pks = append(pks, a.name)
 			if strings.Contains(def, "REFERENCES") {
-				m := referencesSplitRE.FindStringSubmatch(def)
+				m := referencesSplitRE().FindStringSubmatch(def)
 				if m == nil {
 					parts = append(parts, q+" "+strings.Replace(def, "PRIMARY KEY", "", 1))
 					continue
@@ -264,7 +263,7 @@ func (d *Dialect) createTableQuery(t dialect.TableRef, attrs []attr, o dialect.T
 				parts = append(parts, q+" "+strings.Replace(def, "PRIMARY KEY", "", 1))
 			}
 		case strings.Contains(def, "REFERENCES"):
-			m := referencesSplitRE.FindStringSubmatch(def)
+			m := referencesSplitRE().FindStringSubmatch(def)
 			if m == nil {
 				parts = append(parts, q+" "+def)
 				continue
@@ -318,7 +317,7 @@ func (d *Dialect) createTableQuery(t dialect.TableRef, attrs []attr, o dialect.T
 	return sqlgen.JoinFragments(frags...)
 }
 
-var beforeReferencesRE = regexp.MustCompile(`^.+?REFERENCES`)
+var beforeReferencesRE = sqlgen.LazyRegexp(`^.+?REFERENCES`)
 
 // changeColumnQuery is the mysql changeColumnQuery: CHANGE for a plain
 // definition, ADD FOREIGN KEY (and nothing else) when it references a table.
@@ -327,7 +326,7 @@ func (d *Dialect) changeColumnQuery(t dialect.TableRef, attrs []attr) string {
 	for _, a := range attrs {
 		if strings.Contains(a.def, "REFERENCES") {
 			def := a.def
-			if loc := beforeReferencesRE.FindStringIndex(def); loc != nil {
+			if loc := beforeReferencesRE().FindStringIndex(def); loc != nil {
 				def = def[loc[1]-len("REFERENCES"):]
 			}
 			constraints = append(constraints, "FOREIGN KEY ("+d.f.QuoteIdentifier(a.name)+") "+def)

@@ -68,7 +68,7 @@ func (d *Dialect) Classify(err error) *dialect.DBError {
 	}
 	e := &dialect.DBError{Kind: dialect.KindDatabase, Errno: int(me.Number), Err: err}
 	if d.name == dialect.MariaDB {
-		e.Code = mariadbCodes[int(me.Number)]
+		e.Code = mariadbCodes()[int(me.Number)]
 		if c, ok := connectorCodes[int(me.Number)]; ok {
 			e.Code = c
 		}
@@ -84,7 +84,7 @@ func (d *Dialect) Classify(err error) *dialect.DBError {
 		}
 		e.Message = mariadbMessage(me, thread, sql, args, hasArgs)
 	} else {
-		e.Code = mysql2Codes[int(me.Number)]
+		e.Code = mysql2Codes()[int(me.Number)]
 		e.Message = me.Message
 	}
 	switch me.Number {
@@ -103,8 +103,8 @@ func (d *Dialect) Classify(err error) *dialect.DBError {
 var connectorCodes = map[int]string{45016: "ER_MISSING_PARAMETER", 45017: "ER_PARAMETER_UNDEFINED"}
 
 var (
-	dupMySQLRE   = regexp.MustCompile(`Duplicate entry '([\s\S]*)' for key '?((?:.|\s)*?)'?$`)
-	dupMariaDBRE = regexp.MustCompile(`Duplicate entry '([\s\S]*)' for key '?((?:.|\s)*?)'?\s.*$`)
+	dupMySQLRE   = sqlgen.LazyRegexp(`Duplicate entry '([\s\S]*)' for key '?((?:.|\s)*?)'?$`)
+	dupMariaDBRE = sqlgen.LazyRegexp(`Duplicate entry '([\s\S]*)' for key '?((?:.|\s)*?)'?\s.*$`)
 )
 
 // dupFields is err.fields of formatError for a duplicate entry without a
@@ -115,7 +115,7 @@ func dupFields(name dialect.Name, msg string) *dialect.Object {
 	if name == dialect.MariaDB {
 		re = dupMariaDBRE
 	}
-	m := re.FindStringSubmatch(msg)
+	m := re().FindStringSubmatch(msg)
 	if m == nil {
 		return dialect.NewObject("undefined", dialect.Undefined{})
 	}
@@ -127,7 +127,7 @@ func dupFields(name dialect.Name, msg string) *dialect.Object {
 	return dialect.NewObject(key, m[1])
 }
 
-var fkMessageRE = regexp.MustCompile("CONSTRAINT ([`\"])(.*)[`\"] FOREIGN KEY \\([`\"](.*)[`\"]\\) REFERENCES [`\"](.*)[`\"] \\([`\"](.*)[`\"]\\)")
+var fkMessageRE = sqlgen.LazyRegexp("CONSTRAINT ([`\"])(.*)[`\"] FOREIGN KEY \\([`\"](.*)[`\"]\\) REFERENCES [`\"](.*)[`\"] \\([`\"](.*)[`\"]\\)")
 
 // fkViolation is what formatError reads from a foreign-key error message:
 // the constraint, the columns, the referenced table, and the side.
@@ -136,7 +136,7 @@ func fkViolation(msg string, parent bool) *dialect.ForeignKeyViolation {
 	if parent {
 		v.Reltype = "parent"
 	}
-	m := fkMessageRE.FindStringSubmatch(msg)
+	m := fkMessageRE().FindStringSubmatch(msg)
 	if m == nil {
 		return v
 	}
@@ -270,10 +270,10 @@ func connectNodeError(name dialect.Name, err error, thread uint32) *nodeError {
 	if errors.As(err, &me) {
 		e := &nodeError{errno: int(me.Number), kind: dialect.KindConnection, err: err}
 		if name == dialect.MariaDB {
-			e.code = mariadbCodes[int(me.Number)]
+			e.code = mariadbCodes()[int(me.Number)]
 			e.message = mariadbMessage(me, thread, "", nil, false)
 		} else {
-			e.code = mysql2Codes[int(me.Number)]
+			e.code = mysql2Codes()[int(me.Number)]
 			e.message = me.Message
 		}
 		return e

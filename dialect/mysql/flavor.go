@@ -1,7 +1,6 @@
 package mysql
 
 import (
-	"regexp"
 	"time"
 
 	"github.com/sqzjs/sqzjs/dialect"
@@ -58,20 +57,20 @@ func dateFormatter(name dialect.Name) func(time.Time, string, *dialect.DataType)
 }
 
 var (
-	timestampRE = regexp.MustCompile(`(?i)timestamp`)
-	decimalRE   = regexp.MustCompile(`(?i)double precision|boolean|integer`)
-	textRE      = regexp.MustCompile(`(?i)text`)
+	timestampRE = sqlgen.LazyRegexp(`(?i)timestamp`)
+	decimalRE   = sqlgen.LazyRegexp(`(?i)double precision|boolean|integer`)
+	textRE      = sqlgen.LazyRegexp(`(?i)text`)
 )
 
 // castType is the mysql handleSequelizeMethod rewrite of Sequelize.cast
 // types.
 func castType(t string) string {
 	switch {
-	case timestampRE.MatchString(t):
+	case timestampRE().MatchString(t):
 		return "datetime"
-	case decimalRE.MatchString(t):
+	case decimalRE().MatchString(t):
 		return "decimal"
-	case textRE.MatchString(t):
+	case textRE().MatchString(t):
 		return "char"
 	}
 	return t

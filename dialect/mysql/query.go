@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -202,7 +201,7 @@ func (d *Dialect) toData(rs []result) data {
 	return out
 }
 
-var changedRE = regexp.MustCompile(`(?i)\schanged:\s*(\d+)`)
+var changedRE = sqlgen.LazyRegexp(`(?i)\schanged:\s*(\d+)`)
 
 // js renders the driver's value: rows, a ResultSetHeader (mysql2) or an
 // OkPacket (mariadb connector), or a list of them.
@@ -233,7 +232,7 @@ func (d *Dialect) header(ok okPacket) *dialect.Object {
 		status = 2 // SERVER_STATUS_AUTOCOMMIT: the wire could not be read
 	}
 	changed := 0.0
-	if m := changedRE.FindStringSubmatch(ok.info); m != nil {
+	if m := changedRE().FindStringSubmatch(ok.info); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		changed = float64(n)
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -154,13 +153,13 @@ func (c *conn) jsValue(col column, v driver.Value) any {
 	return text()
 }
 
-var dateTextRE = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?$`)
+var dateTextRE = sqlgen.LazyRegexp(`^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?$`)
 
 // parseDate reads a DATETIME text as a JavaScript Date in tz: an offset
 // ("+05:30"), a zone name, or "" for UTC. Dates JavaScript cannot represent
 // ("0000-00-00 00:00:00") become an Invalid Date.
 func parseDate(s, tz string) any {
-	m := dateTextRE.FindStringSubmatch(s)
+	m := dateTextRE().FindStringSubmatch(s)
 	if m == nil {
 		return dialect.Special{Kind: "InvalidDate", Desc: s}
 	}

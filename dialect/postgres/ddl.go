@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"errors"
-	"regexp"
 	"strings"
 
 	"github.com/sqzjs/sqzjs/dialect"
@@ -213,7 +212,7 @@ func (d *Dialect) enumValuesSQL(values []any) (string, error) {
 	return "ENUM(" + strings.Join(parts, ", ") + ")", nil
 }
 
-var enumPrefixRE = regexp.MustCompile(`^ENUM\(.+\)`)
+var enumPrefixRE = sqlgen.LazyRegexp(`^ENUM\(.+\)`)
 
 // dataTypeMapping is the postgres dataTypeMapping: PRIMARY KEY removed,
 // SERIAL folded into the type, ENUM(…) replaced by the type's name.
@@ -234,7 +233,7 @@ func (d *Dialect) dataTypeMapping(t dialect.TableRef, col, def string) string {
 	}
 	if strings.HasPrefix(def, "ENUM(") {
 		name := d.pgEnumName(t, col, true)
-		def = enumPrefixRE.ReplaceAllLiteralString(def, name)
+		def = enumPrefixRE().ReplaceAllLiteralString(def, name)
 	}
 	return def
 }
@@ -383,9 +382,9 @@ func (d *Dialect) addColumnQuery(ctx context.Context, t dialect.TableRef, c dial
 }
 
 var (
-	defaultClauseRE = regexp.MustCompile(`DEFAULT ([^;]+)`)
-	defaultRemoveRE = regexp.MustCompile(`(DEFAULT[^;]+)`)
-	uniqueEndRE     = regexp.MustCompile(`UNIQUE;*$`)
+	defaultClauseRE = sqlgen.LazyRegexp(`DEFAULT ([^;]+)`)
+	defaultRemoveRE = sqlgen.LazyRegexp(`(DEFAULT[^;]+)`)
+	uniqueEndRE     = sqlgen.LazyRegexp(`UNIQUE;*$`)
 )
 
 // changeColumnQuery is the postgres changeColumnQuery for one attribute.
@@ -403,10 +402,10 @@ func (d *Dialect) changeColumnQuery(t dialect.TableRef, name, def string) (strin
 		sql += query(qn + " DROP NOT NULL")
 	}
 	if strings.Contains(definition, "DEFAULT") {
-		if m := defaultClauseRE.FindStringSubmatch(definition); m != nil {
+		if m := defaultClauseRE().FindStringSubmatch(definition); m != nil {
 			sql += query(qn + " SET DEFAULT " + m[1])
 		}
-		loc := defaultRemoveRE.FindStringIndex(definition)
+		loc := defaultRemoveRE().FindStringIndex(definition)
 		if loc != nil {
 			definition = strings.TrimSpace(definition[:loc[0]] + definition[loc[1]:])
 		}
@@ -414,16 +413,16 @@ func (d *Dialect) changeColumnQuery(t dialect.TableRef, name, def string) (strin
 		sql += query(qn + " DROP DEFAULT")
 	}
 	if strings.HasPrefix(def, "ENUM(") {
-		values := enumPrefixRE.FindString(def)
+		values := enumPrefixRE().FindString(def)
 		e, err := d.pgEnum(t, name, values)
 		if err != nil {
 			return "", err
 		}
 		sql += e
-		definition = enumPrefixRE.ReplaceAllLiteralString(definition, d.pgEnumName(t, name, false))
+		definition = enumPrefixRE().ReplaceAllLiteralString(definition, d.pgEnumName(t, name, false))
 		definition += " USING (" + qn + "::" + d.pgEnumName(t, name, true) + ")"
 	}
-	if loc := uniqueEndRE.FindStringIndex(definition); loc != nil {
+	if loc := uniqueEndRE().FindStringIndex(definition); loc != nil {
 		definition = definition[:loc[0]] + definition[loc[1]:]
 		sql += strings.Replace(query("ADD UNIQUE ("+qn+")"), "ALTER COLUMN", "", 1)
 	}

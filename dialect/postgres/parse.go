@@ -3,7 +3,6 @@ package postgres
 import (
 	"encoding/hex"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -241,11 +240,11 @@ func parseInt(s string) any {
 	return f
 }
 
-var floatPrefixRE = regexp.MustCompile(`^[+-]?(Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)`)
+var floatPrefixRE = sqlgen.LazyRegexp(`^[+-]?(Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)`)
 
 // parseFloat is JavaScript's parseFloat.
 func parseFloat(s string) any {
-	m := floatPrefixRE.FindString(strings.TrimLeft(s, " \t\n\r"))
+	m := floatPrefixRE().FindString(strings.TrimLeft(s, " \t\n\r"))
 	if m == "" {
 		if strings.EqualFold(strings.TrimSpace(s), "NaN") {
 			return math.NaN()
@@ -263,11 +262,11 @@ func parseFloat(s string) any {
 	return f
 }
 
-var digitsRE = regexp.MustCompile(`^\d+$`)
+var digitsRE = sqlgen.LazyRegexp(`^\d+$`)
 
 // parseBigInteger keeps digits as a string.
 func parseBigInteger(s string) any {
-	if digitsRE.MatchString(s) {
+	if digitsRE().MatchString(s) {
 		return s
 	}
 	return s
@@ -306,9 +305,9 @@ func parseDateOnly(s string) any {
 }
 
 var (
-	dateTimeRE = regexp.MustCompile(`(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$`)
-	dateRE     = regexp.MustCompile(`^(\d{1,})-(\d{2})-(\d{2})( BC)?$`)
-	zoneRE     = regexp.MustCompile(`([Z+-])(\d{2})?:?(\d{2})?:?(\d{2})?`)
+	dateTimeRE = sqlgen.LazyRegexp(`(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$`)
+	dateRE     = sqlgen.LazyRegexp(`^(\d{1,})-(\d{2})-(\d{2})( BC)?$`)
+	zoneRE     = sqlgen.LazyRegexp(`([Z+-])(\d{2})?:?(\d{2})?:?(\d{2})?`)
 )
 
 // parseDate is postgres-date: a Date (time.Time, millisecond precision),
@@ -320,9 +319,9 @@ func parseDate(s string) any {
 	if s == "-infinity" {
 		return math.Inf(-1)
 	}
-	m := dateTimeRE.FindStringSubmatch(s)
+	m := dateTimeRE().FindStringSubmatch(s)
 	if m == nil {
-		d := dateRE.FindStringSubmatch(s)
+		d := dateRE().FindStringSubmatch(s)
 		if d == nil {
 			return nil
 		}
@@ -363,7 +362,7 @@ func zoneOffset(s string) (int, bool) {
 	if len(parts) < 2 {
 		return 0, false
 	}
-	z := zoneRE.FindStringSubmatch(parts[1])
+	z := zoneRE().FindStringSubmatch(parts[1])
 	if z == nil {
 		return 0, false
 	}
@@ -470,7 +469,7 @@ func parseCircle(s string) any {
 	return o
 }
 
-var intervalRE = regexp.MustCompile(`(([+-]?\d+)\s+years?)?\s*(([+-]?\d+)\s+mons?)?\s*(([+-]?\d+)\s+days?)?\s*(([+-])?([\d]*):(\d\d):(\d\d)\.?(\d{1,6})?)?`)
+var intervalRE = sqlgen.LazyRegexp(`(([+-]?\d+)\s+years?)?\s*(([+-]?\d+)\s+mons?)?\s*(([+-]?\d+)\s+days?)?\s*(([+-])?([\d]*):(\d\d):(\d\d)\.?(\d{1,6})?)?`)
 
 // parseInterval is postgres-interval: a PostgresInterval with the non-zero
 // parts.
@@ -479,7 +478,7 @@ func parseInterval(s string) any {
 	if s == "" {
 		return o
 	}
-	m := intervalRE.FindStringSubmatch(s)
+	m := intervalRE().FindStringSubmatch(s)
 	if m == nil {
 		return o
 	}
@@ -515,7 +514,7 @@ func parseInterval(s string) any {
 // parseHstore is pg-hstore's parse: an object of strings (or null).
 func parseHstore(s string) any {
 	o := &dialect.Object{}
-	matches := hstoreRE.FindAllString(s, -1)
+	matches := hstoreRE().FindAllString(s, -1)
 	clean := func(v string) string {
 		v = strings.TrimPrefix(v, `"`)
 		v = strings.TrimSuffix(v, `"`)
@@ -537,7 +536,7 @@ func parseHstore(s string) any {
 	return o
 }
 
-var hstoreRE = regexp.MustCompile(`"(?:\\"|\\\\|[\s\S])*?"|NULL`)
+var hstoreRE = sqlgen.LazyRegexp(`"(?:\\"|\\\\|[\s\S])*?"|NULL`)
 
 // parseRange is Sequelize's range parse: [] for empty, else two bounds
 // {value, inclusive}.

@@ -3,7 +3,6 @@ package postgres
 import (
 	"errors"
 	"math"
-	"regexp"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -103,13 +102,13 @@ func (d *Dialect) schema() string {
 }
 
 var (
-	uniqueDetailRE    = regexp.MustCompile(`Key \((.*?)\)=\((.*?)\)`)
-	fkIndexRE         = regexp.MustCompile(`violates foreign key constraint "(.+?)"`)
-	fkTableRE         = regexp.MustCompile(`on table "(.+?)"`)
-	constraintOrIndex = regexp.MustCompile(`(?i)(CONSTRAINT|INDEX)`)
+	uniqueDetailRE    = sqlgen.LazyRegexp(`Key \((.*?)\)=\((.*?)\)`)
+	fkIndexRE         = sqlgen.LazyRegexp(`violates foreign key constraint "(.+?)"`)
+	fkTableRE         = sqlgen.LazyRegexp(`on table "(.+?)"`)
+	constraintOrIndex = sqlgen.LazyRegexp(`(?i)(CONSTRAINT|INDEX)`)
 	// Query.formatError's reading of an unknown constraint or index.
-	unknownConstraintRE = regexp.MustCompile(`(?i)(?:constraint|index) "(.+?)"`)
-	unknownRelationRE   = regexp.MustCompile(`(?i)relation "(.+?)"`)
+	unknownConstraintRE = sqlgen.LazyRegexp(`(?i)(?:constraint|index) "(.+?)"`)
+	unknownRelationRE   = sqlgen.LazyRegexp(`(?i)relation "(.+?)"`)
 )
 
 // Classify turns a pg error into Sequelize's shape (Query.formatError): the
@@ -141,16 +140,16 @@ func (d *Dialect) Classify(err error) *dialect.DBError {
 	case "23503":
 		e.Kind = dialect.KindForeignKeyConstraint
 		fk := &dialect.ForeignKeyViolation{NullFields: true}
-		if m := fkIndexRE.FindStringSubmatch(pe.Message); m != nil {
+		if m := fkIndexRE().FindStringSubmatch(pe.Message); m != nil {
 			fk.Index = m[1]
 		}
-		if m := fkTableRE.FindStringSubmatch(pe.Message); m != nil {
+		if m := fkTableRE().FindStringSubmatch(pe.Message); m != nil {
 			fk.Table = m[1]
 		}
 		e.ForeignKey = fk
 	case "23505":
 		e.Kind = dialect.KindUniqueConstraint
-		if m := uniqueDetailRE.FindStringSubmatch(strings.ReplaceAll(pe.Detail, `"`, "")); m != nil {
+		if m := uniqueDetailRE().FindStringSubmatch(strings.ReplaceAll(pe.Detail, `"`, "")); m != nil {
 			// _.zipObject(columns, values): "Validation error" with
 			// err.fields { column: value }.
 			e.Fields, e.FieldValues = zipFields(m[1], m[2])
@@ -161,17 +160,17 @@ func (d *Dialect) Classify(err error) *dialect.DBError {
 	case "23P01":
 		e.Kind = dialect.KindExclusionConstraint
 		e.SequelizeMessage = "Exclusion constraint error"
-		if m := uniqueDetailRE.FindStringSubmatch(pe.Detail); m != nil {
+		if m := uniqueDetailRE().FindStringSubmatch(pe.Detail); m != nil {
 			e.Fields, e.FieldValues = zipFields(m[1], m[2])
 		}
 	case "42704":
-		if sql != "" && constraintOrIndex.MatchString(sql) {
+		if sql != "" && constraintOrIndex().MatchString(sql) {
 			e.Kind = dialect.KindUnknownConstraint
 			e.SequelizeMessage = "Unknown constraint error"
-			if m := unknownConstraintRE.FindStringSubmatch(pe.Message); m != nil {
+			if m := unknownConstraintRE().FindStringSubmatch(pe.Message); m != nil {
 				e.Constraint = m[1]
 			}
-			if m := unknownRelationRE.FindStringSubmatch(pe.Message); m != nil {
+			if m := unknownRelationRE().FindStringSubmatch(pe.Message); m != nil {
 				e.Table = m[1]
 			}
 		}

@@ -157,7 +157,7 @@ func (d *Dialect) shape(ctx context.Context, q dialect.Querier, sql string, o qo
 	switch {
 	case o.Type == typeShowIndexes:
 		return showIndexRows(rows), nil
-	case o.Type == typeForeignKeys && foreignKeysQueryRE.MatchString(sql):
+	case o.Type == typeForeignKeys && foreignKeysQueryRE().MatchString(sql):
 		return foreignKeyRows(rows), nil
 	case o.Type == typeSelect:
 		return selectResult(rows, o), nil
@@ -237,11 +237,11 @@ func selectResult(rows []any, o qopts) any {
 }
 
 var (
-	showIndexDefRE     = regexp.MustCompile(`(?i)ON .*? (?:USING .*?\s)?\(([\s\S]*)\)`)
-	collateRE          = regexp.MustCompile(`COLLATE "(.*?)"`)
-	foreignKeysQueryRE = regexp.MustCompile(`SELECT conname as constraint_name, pg_catalog\.pg_get_constraintdef\(r\.oid, true\) as condef FROM pg_catalog\.pg_constraint r WHERE r\.conrelid = \(SELECT oid FROM pg_class WHERE relname = '.*' LIMIT 1\) AND r\.contype = 'f' ORDER BY 1;`)
-	fkDefRE            = regexp.MustCompile(`FOREIGN KEY \((.+)\) REFERENCES (.+)\((.+)\)( ON (UPDATE|DELETE) (CASCADE|RESTRICT))?( ON (UPDATE|DELETE) (CASCADE|RESTRICT))?`)
-	fromArrayRE        = regexp.MustCompile(`(?i)("(?:\\.|[^"\\])*"|[^,]*)(?:\s*,\s*|\s*$)`)
+	showIndexDefRE     = sqlgen.LazyRegexp(`(?i)ON .*? (?:USING .*?\s)?\(([\s\S]*)\)`)
+	collateRE          = sqlgen.LazyRegexp(`COLLATE "(.*?)"`)
+	foreignKeysQueryRE = sqlgen.LazyRegexp(`SELECT conname as constraint_name, pg_catalog\.pg_get_constraintdef\(r\.oid, true\) as condef FROM pg_catalog\.pg_constraint r WHERE r\.conrelid = \(SELECT oid FROM pg_class WHERE relname = '.*' LIMIT 1\) AND r\.contype = 'f' ORDER BY 1;`)
+	fkDefRE            = sqlgen.LazyRegexp(`FOREIGN KEY \((.+)\) REFERENCES (.+)\((.+)\)( ON (UPDATE|DELETE) (CASCADE|RESTRICT))?( ON (UPDATE|DELETE) (CASCADE|RESTRICT))?`)
+	fromArrayRE        = sqlgen.LazyRegexp(`(?i)("(?:\\.|[^"\\])*"|[^,]*)(?:\s*,\s*|\s*$)`)
 )
 
 // fromArray is the query generator's fromArray: the elements of a
@@ -256,7 +256,7 @@ func fromArray(v any) []any {
 	}
 	text = strings.TrimPrefix(text, "{")
 	text = strings.TrimSuffix(text, "}")
-	matches := jsMatchAll(fromArrayRE, text)
+	matches := jsMatchAll(fromArrayRE(), text)
 	if len(matches) < 1 {
 		return []any{}
 	}
@@ -298,7 +298,7 @@ func showIndexRows(rows []any) []any {
 		row := r.(*dialect.Object)
 		def := jsText(field(row, "definition"))
 		var attributes []string
-		if m := showIndexDefRE.FindStringSubmatch(def); m != nil {
+		if m := showIndexDefRE().FindStringSubmatch(def); m != nil {
 			attributes = strings.Split(m[1], ",")
 		}
 		columns := map[string]any{}
@@ -325,7 +325,7 @@ func showIndexRows(rows []any) []any {
 			}
 			fo := &dialect.Object{}
 			fo.Set(dialect.Key{Name: "attribute"}, f)
-			if m := collateRE.FindStringSubmatch(attr); m != nil {
+			if m := collateRE().FindStringSubmatch(attr); m != nil {
 				fo.Set(dialect.Key{Name: "collate"}, m[1])
 			} else {
 				fo.Set(dialect.Key{Name: "collate"}, dialect.Undefined{})
@@ -354,7 +354,7 @@ func foreignKeyRows(rows []any) []any {
 		if !ok {
 			continue
 		}
-		m := fkDefRE.FindStringSubmatch(def)
+		m := fkDefRE().FindStringSubmatch(def)
 		if m == nil {
 			continue
 		}

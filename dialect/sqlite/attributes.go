@@ -2,10 +2,10 @@ package sqlite
 
 import (
 	"context"
-	"regexp"
 	"strings"
 
 	"github.com/sqzjs/sqzjs/dialect"
+	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
 )
 
 // attr is one rendered attribute: its column name and definition.
@@ -91,14 +91,14 @@ func (d *Dialect) attributesSQL(ctx context.Context, cols []dialect.Column) ([]a
 }
 
 var (
-	booleanFalseRE = regexp.MustCompile(`DEFAULT '?false'?`)
-	booleanTrueRE  = regexp.MustCompile(`DEFAULT '?true'?`)
+	booleanFalseRE = sqlgen.LazyRegexp(`DEFAULT '?false'?`)
+	booleanTrueRE  = sqlgen.LazyRegexp(`DEFAULT '?true'?`)
 )
 
 // replaceBooleanDefaults rewrites DEFAULT true/false as 1/0.
 func replaceBooleanDefaults(sql string) string {
-	sql = booleanFalseRE.ReplaceAllString(sql, "DEFAULT 0")
-	return booleanTrueRE.ReplaceAllString(sql, "DEFAULT 1")
+	sql = booleanFalseRE().ReplaceAllString(sql, "DEFAULT 0")
+	return booleanTrueRE().ReplaceAllString(sql, "DEFAULT 1")
 }
 
 // createTableQuery is the SQLite createTableQuery.

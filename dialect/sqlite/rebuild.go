@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/sqzjs/sqzjs/dialect"
+	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
 )
 
 // describeTable is the SQLite describeTable: PRAGMA TABLE_INFO, then the
@@ -410,11 +410,11 @@ type constraint struct {
 }
 
 var (
-	onUpdateRE   = regexp.MustCompile(`ON UPDATE (CASCADE|SET NULL|RESTRICT|NO ACTION|SET DEFAULT){1}`)
-	onDeleteRE   = regexp.MustCompile(`ON DELETE (CASCADE|SET NULL|RESTRICT|NO ACTION|SET DEFAULT){1}`)
-	referencesRE = regexp.MustCompile(`REFERENCES.+\((?:[^)(]+|\((?:[^)(]+|\([^)(]*\))*\))*\)`)
-	conditionRE  = regexp.MustCompile(`\((?:[^)(]+|\((?:[^)(]+|\([^)(]*\))*\))*\)`)
-	parensRE     = regexp.MustCompile(`\(.+\)`)
+	onUpdateRE   = sqlgen.LazyRegexp(`ON UPDATE (CASCADE|SET NULL|RESTRICT|NO ACTION|SET DEFAULT){1}`)
+	onDeleteRE   = sqlgen.LazyRegexp(`ON DELETE (CASCADE|SET NULL|RESTRICT|NO ACTION|SET DEFAULT){1}`)
+	referencesRE = sqlgen.LazyRegexp(`REFERENCES.+\((?:[^)(]+|\((?:[^)(]+|\([^)(]*\))*\))*\)`)
+	conditionRE  = sqlgen.LazyRegexp(`\((?:[^)(]+|\((?:[^)(]+|\([^)(]*\))*\))*\)`)
+	parensRE     = sqlgen.LazyRegexp(`\(.+\)`)
 )
 
 // parseConstraints mirrors parseConstraintsFromSql, including its habit of
@@ -429,14 +429,14 @@ func parseConstraints(sql string) []constraint {
 	for _, p := range parts {
 		if strings.Contains(p, "REFERENCES") {
 			upd, hasUpd = "", false
-			if m := onUpdateRE.FindStringSubmatch(p); m != nil {
+			if m := onUpdateRE().FindStringSubmatch(p); m != nil {
 				upd, hasUpd = m[1], true
 			}
 			del, hasDel = "", false
-			if m := onDeleteRE.FindStringSubmatch(p); m != nil {
+			if m := onDeleteRE().FindStringSubmatch(p); m != nil {
 				del, hasDel = m[1], true
 			}
-			if m := referencesRE.FindString(p); m != "" {
+			if m := referencesRE().FindString(p); m != "" {
 				cond := strings.Split(m, " ")
 				if len(cond) > 1 {
 					refTable = strings.ReplaceAll(cond[1], "`", "")
@@ -451,8 +451,8 @@ func parseConstraints(sql string) []constraint {
 				hasRef = true
 			}
 		}
-		cond := conditionRE.FindString(p)
-		rest := parensRE.ReplaceAllString(p, "")
+		cond := conditionRE().FindString(p)
+		rest := parensRE().ReplaceAllString(p, "")
 		words := strings.Split(rest, " ")
 		typ := ""
 		if len(words) > 1 {

@@ -61,10 +61,10 @@ func formatDate(t time.Time, tz string, _ *dialect.DataType) (string, error) {
 	return sqlgen.MomentDate(t, tz)
 }
 
-var timestampRE = regexp.MustCompile(`(?i)timestamp`)
+var timestampRE = sqlgen.LazyRegexp(`(?i)timestamp`)
 
 func castType(t string) string {
-	if timestampRE.MatchString(t) {
+	if timestampRE().MatchString(t) {
 		return "datetime"
 	}
 	return t

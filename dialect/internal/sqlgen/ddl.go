@@ -3,13 +3,12 @@ package sqlgen
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/sqzjs/sqzjs/dialect"
 )
 
-var upperRE = regexp.MustCompile(`([A-Z])`)
+var upperRE = LazyRegexp(`([A-Z])`)
 
 // Underscore is inflection.underscore (v1.13), which Sequelize uses for
 // generated index names: "_" before every ASCII capital, one leading "_"
@@ -17,7 +16,7 @@ var upperRE = regexp.MustCompile(`([A-Z])`)
 func Underscore(s string) string {
 	parts := strings.Split(s, "::")
 	for i, p := range parts {
-		p = upperRE.ReplaceAllString(p, "_$1")
+		p = upperRE().ReplaceAllString(p, "_$1")
 		p = strings.TrimPrefix(p, "_")
 		parts[i] = p
 	}

@@ -3,7 +3,6 @@ package sqlgen
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -410,10 +409,10 @@ func (f Flavor) modelOrder(items []any, modelName string) ([]string, error) {
 }
 
 var (
-	jsonArrowRE   = regexp.MustCompile(`#>>|->>`)
-	jsonExtractRE = regexp.MustCompile(`(?i)json_extract\(`)
-	jsonValueRE   = regexp.MustCompile(`(?i)json_value\(`)
-	parensRE      = regexp.MustCompile(`\(|\)`)
+	jsonArrowRE   = LazyRegexp(`#>>|->>`)
+	jsonExtractRE = LazyRegexp(`(?i)json_extract\(`)
+	jsonValueRE   = LazyRegexp(`(?i)json_value\(`)
+	parensRE      = LazyRegexp(`\(|\)`)
 )
 
 // generateInclude renders one include: its columns, its JOIN (or the
@@ -468,12 +467,12 @@ func (f Flavor) generateInclude(inc *dialect.Include, parent includeNames, path 
 			switch {
 			case verbatim:
 				prefix = attrText
-			case jsonArrowRE.MatchString(attrText):
-				prefix = "(" + f.QuoteIdentifier(names.internal) + "." + parensRE.ReplaceAllString(attrText, "") + ")"
-			case jsonExtractRE.MatchString(attrText):
-				prefix = jsonExtractRE.ReplaceAllLiteralString(attrText, "json_extract("+f.QuoteIdentifier(names.internal)+".")
-			case jsonValueRE.MatchString(attrText):
-				prefix = jsonValueRE.ReplaceAllLiteralString(attrText, "json_value("+f.QuoteIdentifier(names.internal)+".")
+			case jsonArrowRE().MatchString(attrText):
+				prefix = "(" + f.QuoteIdentifier(names.internal) + "." + parensRE().ReplaceAllString(attrText, "") + ")"
+			case jsonExtractRE().MatchString(attrText):
+				prefix = jsonExtractRE().ReplaceAllLiteralString(attrText, "json_extract("+f.QuoteIdentifier(names.internal)+".")
+			case jsonValueRE().MatchString(attrText):
+				prefix = jsonValueRE().ReplaceAllLiteralString(attrText, "json_value("+f.QuoteIdentifier(names.internal)+".")
 			default:
 				prefix = f.QuoteIdentifier(names.internal) + "." + f.QuoteIdentifier(attrText)
 			}

@@ -2,7 +2,6 @@ package sqlgen
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -10,14 +9,14 @@ import (
 )
 
 var (
-	dollarTagRE   = regexp.MustCompile(`^\$([a-zA-Z_][0-9a-zA-Z_]*)?\$`)
-	namedReplRE   = regexp.MustCompile(`^:([a-zA-Z_][0-9a-zA-Z_]*)(?:\)|,|$|\s|::|;|\])`)
-	identCharRE   = regexp.MustCompile(`^[0-9a-zA-Z_]$`)
-	newTokenPrior = regexp.MustCompile(`^[\s(>,=]$`)
+	dollarTagRE   = LazyRegexp(`^\$([a-zA-Z_][0-9a-zA-Z_]*)?\$`)
+	namedReplRE   = LazyRegexp(`^:([a-zA-Z_][0-9a-zA-Z_]*)(?:\)|,|$|\s|::|;|\])`)
+	identCharRE   = LazyRegexp(`^[0-9a-zA-Z_]$`)
+	newTokenPrior = LazyRegexp(`^[\s(>,=]$`)
 )
 
 func canPrecedeNewToken(prev string) bool {
-	return prev == "" || newTokenPrior.MatchString(prev)
+	return prev == "" || newTokenPrior().MatchString(prev)
 }
 
 // charAt returns s[i] as a one-character string, "" outside s (JavaScript's
@@ -76,7 +75,7 @@ func (f Flavor) InjectReplacements(sql string, replacements any) (string, error)
 			if c != '$' {
 				continue
 			}
-			m := dollarTagRE.FindStringSubmatch(sql[i:])
+			m := dollarTagRE().FindStringSubmatch(sql[i:])
 			tag := ""
 			if m != nil {
 				tag = m[1]
@@ -111,10 +110,10 @@ func (f Flavor) InjectReplacements(sql string, replacements any) (string, error)
 			blockComment = true
 			continue
 		case c == '$':
-			if identCharRE.MatchString(charAt(sql, i-1)) {
+			if identCharRE().MatchString(charAt(sql, i-1)) {
 				continue
 			}
-			if m := dollarTagRE.FindStringSubmatch(sql[i:]); m != nil {
+			if m := dollarTagRE().FindStringSubmatch(sql[i:]); m != nil {
 				tag := m[1]
 				dollarTag = &tag
 				i += len(m[0]) - 1
@@ -125,7 +124,7 @@ func (f Flavor) InjectReplacements(sql string, replacements any) (string, error)
 			if !canPrecedeNewToken(prev) && prev != "[" {
 				continue
 			}
-			m := namedReplRE.FindStringSubmatch(sql[i:])
+			m := namedReplRE().FindStringSubmatch(sql[i:])
 			if m == nil {
 				continue
 			}
@@ -174,7 +173,7 @@ func (f Flavor) InjectReplacements(sql string, replacements any) (string, error)
 	return out.String(), nil
 }
 
-var bindRE = regexp.MustCompile(`\$(\$|\w+)`)
+var bindRE = LazyRegexp(`\$(\$|\w+)`)
 
 // BindParams validates $1/$name bind parameters against bind (an array or
 // an object) as Sequelize's formatBindParameters does, and returns the SQL
@@ -241,7 +240,7 @@ func NumberedBinds(sql string, bind any) (string, []any, error) {
 func scanBinds(sql string, repl func(match, key string) (string, bool)) (string, error) {
 	var out strings.Builder
 	last := 0
-	for _, loc := range bindRE.FindAllStringSubmatchIndex(sql, -1) {
+	for _, loc := range bindRE().FindAllStringSubmatchIndex(sql, -1) {
 		// \B before $: the previous character must not be a word character.
 		if loc[0] > 0 && isWordChar(sql[loc[0]-1]) {
 			continue

@@ -15,6 +15,11 @@
 // others' so that load changes hit them alike. Wall time includes process
 // start; peak RSS is the process's (wait4 rusage), not the server's.
 //
+// Every sample is also written to bench/results.json (-json); the next run
+// reads that file first and adds a section comparing its ratios with the
+// previous run's (-compare), which is how a second run shows whether the
+// figures reproduce.
+//
 // Imports: package bench, bench/replayfile, the database drivers it opens
 // fresh databases with (pgx stdlib, go-sql-driver/mysql) and the standard
 // library; it runs sqzjs, sequelize-cli and the replayers as processes.

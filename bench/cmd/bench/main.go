@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -27,6 +28,7 @@ import (
 
 type config struct {
 	sqzjs, sqliteReplay, node, oracle, work, out, analysis string
+	json, compare                                          string
 	dialects                                               []string
 	sizes                                                  []int
 	runs, warmup, bulk                                     int
@@ -48,6 +50,8 @@ func main() {
 	flag.StringVar(&c.work, "work", "tmp/bench/work", "scratch directory (generated projects, SQLite files, replay scripts)")
 	flag.StringVar(&c.out, "out", "bench/RESULTS.md", "the report to write (\"\" for none)")
 	flag.StringVar(&c.analysis, "analysis", "bench/analysis.md", "hand-written notes appended to the report")
+	flag.StringVar(&c.json, "json", "bench/results.json", "every sample of the run, for a later -compare (\"\" for none)")
+	flag.StringVar(&c.compare, "compare", "", "a previous run's -json file to compare with (default: the -json file as it was before this run, when it exists; \"none\" for no comparison)")
 	flag.StringVar(&dialects, "dialects", "sqlite,postgres,mysql,mariadb", "dialects to run")
 	flag.StringVar(&sizes, "n", "1,50,200", "migration folder sizes")
 	flag.IntVar(&c.runs, "runs", 5, "measured runs of each command")
@@ -148,6 +152,7 @@ func run(c *config) error {
 	if err := os.MkdirAll(c.work, 0o755); err != nil {
 		return err
 	}
+	prev, prevPath := b.previous()
 	env := b.environment()
 	started := time.Now()
 	stopSampling := sampleLoad(15 * time.Second)
@@ -165,13 +170,52 @@ func run(c *config) error {
 	fmt.Println()
 	targets := b.targets(env)
 	fmt.Print(targets)
+	var compared string
+	if prev != nil {
+		compared = b.comparison(prev, prevPath)
+		fmt.Println()
+		fmt.Print(compared)
+	}
 	if c.out != "" {
-		if err := b.writeReport(env, table, targets); err != nil {
+		if err := b.writeReport(env, table, targets, compared); err != nil {
 			return err
 		}
 		fmt.Println("\nwrote", c.out)
 	}
+	if c.json != "" {
+		if err := writeJSON(c.json, b.saved(env)); err != nil {
+			return err
+		}
+		fmt.Println("wrote", c.json)
+	}
 	return nil
+}
+
+// previous is the run to compare with (-compare, else the -json file left
+// by the last run), or nil.
+func (b *bencher) previous() (*savedRun, string) {
+	path := b.c.compare
+	if path == "none" {
+		return nil, ""
+	}
+	if path == "" {
+		path = b.c.json
+	}
+	if path == "" {
+		return nil, ""
+	}
+	prev, err := readSaved(path)
+	if err != nil {
+		if b.c.compare != "" || !os.IsNotExist(err) {
+			b.logf("no comparison with a previous run: %v", err)
+		}
+		return nil, ""
+	}
+	rel, err := filepath.Rel(b.root, path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		rel = path
+	}
+	return prev, rel
 }
 
 func (b *bencher) findCLI() {
@@ -662,11 +706,13 @@ func cell(s stats) string {
 
 func mib(kib int64) string { return fmt.Sprintf("%.1f", float64(kib)/1024) }
 
-func ratio(a, b stats) string {
-	if !a.ok || !b.ok || b.med == 0 {
+func ratio(a, b stats) string { return ratioCell(wallRatio(a, b)) }
+
+func ratioCell(r float64) string {
+	if math.IsNaN(r) {
 		return "—"
 	}
-	return fmt.Sprintf("%.3f", float64(a.med)/float64(b.med))
+	return fmt.Sprintf("%.3f", r)
 }
 
 func cpuCell(s stats) string {
@@ -676,19 +722,9 @@ func cpuCell(s stats) string {
 	return ms(s.cpu)
 }
 
-func cpuRatio(a, b stats) string {
-	if !a.ok || !b.ok || b.cpu == 0 {
-		return "—"
-	}
-	return fmt.Sprintf("%.3f", float64(a.cpu)/float64(b.cpu))
-}
+func cpuRatio(a, b stats) string { return ratioCell(cpuRatioF(a, b)) }
 
-func rssRatio(a, b stats) string {
-	if !a.ok || !b.ok || b.rss == 0 {
-		return "—"
-	}
-	return fmt.Sprintf("%.3f", float64(a.rss)/float64(b.rss))
-}
+func rssRatio(a, b stats) string { return ratioCell(rssRatioF(a, b)) }
 
 // table renders the results as one Markdown table.
 func (b *bencher) table() string {
@@ -963,7 +999,7 @@ func (b *bencher) serverVersion(d, q string) string {
 	return v
 }
 
-func (b *bencher) writeReport(env *environment, table, targets string) error {
+func (b *bencher) writeReport(env *environment, table, targets, compared string) error {
 	var w strings.Builder
 	w.WriteString("# sqzjs benchmarks\n\n")
 	w.WriteString("Written by `make bench` (bench/cmd/bench); do not edit by hand — notes that survive a re-run go in `bench/analysis.md`, appended below.\n\n")
@@ -984,6 +1020,10 @@ func (b *bencher) writeReport(env *environment, table, targets string) error {
 	w.WriteString(table)
 	w.WriteString("\n## Targets\n\n")
 	w.WriteString(targets)
+	if compared != "" {
+		w.WriteString("\n## Against the previous run\n\n")
+		w.WriteString(compared)
+	}
 	w.WriteString("\n## Commands\n\n")
 	w.WriteString("Built by `make bench`:\n\n```sh\nCGO_ENABLED=0 go build -trimpath -ldflags='-s -w' -o tmp/bench/sqzjs ./cmd/sqzjs\ngo build -o tmp/bench/sqlite-replay ./bench/cmd/sqlite-replay\ngo run ./bench/cmd/bench " + strings.Join(os.Args[1:], " ") + "\n```\n\n")
 	w.WriteString("Each measured command, run in its project directory ($WORK = " + strings.TrimPrefix(b.c.work, b.root+"/") + "/<dialect>-<case>):\n\n```sh\n")

@@ -2,6 +2,7 @@ package bridge
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -626,21 +627,30 @@ func (s *Session) op(method string, args []goja.Value) (dialect.Op, goja.Value, 
 		if err != nil {
 			return nil, nil, err
 		}
-		rowsV, err := s.toValue(a(1))
-		if err != nil {
-			return nil, nil, err
-		}
-		list, ok := rowsV.([]any)
-		if !ok {
-			return nil, nil, fmt.Errorf("bulkInsert needs an array of records, got %s", dialect.Describe(rowsV))
-		}
 		op := dialect.BulkInsert{Table: t}
-		for i, r := range list {
-			ro, ok := r.(*dialect.Object)
-			if !ok {
-				return nil, nil, fmt.Errorf("bulkInsert record %d is not an object: %s", i, dialect.Describe(r))
+		// A dialect that renders the statement as the call is made reads
+		// the records where they are; otherwise they are converted.
+		renderer, _ := s.d.(dialect.BulkInsertRenderer)
+		var src *jsRecords
+		if renderer != nil {
+			src = s.plainRecords(a(1))
+		}
+		if src == nil {
+			rowsV, err := s.toValue(a(1))
+			if err != nil {
+				return nil, nil, err
 			}
-			op.Rows = append(op.Rows, ro)
+			list, ok := rowsV.([]any)
+			if !ok {
+				return nil, nil, fmt.Errorf("bulkInsert needs an array of records, got %s", dialect.Describe(rowsV))
+			}
+			for i, r := range list {
+				ro, ok := r.(*dialect.Object)
+				if !ok {
+					return nil, nil, fmt.Errorf("bulkInsert record %d is not an object: %s", i, dialect.Describe(r))
+				}
+				op.Rows = append(op.Rows, ro)
+			}
 		}
 		if op.Options, err = s.insertOptions(s.object(a(2))); err != nil {
 			return nil, nil, err
@@ -652,6 +662,11 @@ func (s *Session) op(method string, args []goja.Value) (dialect.Op, goja.Value, 
 			op.IDField = s.optString(plan, "idField")
 			if r := plan.Get("returning"); isSet(r) {
 				op.Options.Returning = stringList(s.strings(r))
+			}
+		}
+		if src != nil {
+			if err := renderer.RenderBulkInsert(&op, src); err != nil {
+				return nil, nil, err
 			}
 		}
 		return op, nil, nil
@@ -870,3 +885,47 @@ func errorKindName(k dialect.ErrorKind) string {
 }
 
 var _ = strings.TrimSpace
+
+// jsRecords are a bulkInsert's records as the migration holds them, read
+// on the loop while the call is made (dialect.RowSource).
+type jsRecords struct {
+	s    *Session
+	rows []*goja.Object
+}
+
+func (r *jsRecords) Len() int { return len(r.rows) }
+
+func (r *jsRecords) Keys(i int, dst []string) ([]string, error) {
+	return append(dst, r.rows[i].Keys()...), nil
+}
+
+// Value converts as toValue converts a record's value inside the array.
+func (r *jsRecords) Value(i int, key string) (any, error) {
+	return r.s.toValueDepth(r.rows[i].Get(key), 2)
+}
+
+// plainRecords returns v's records when v is an array of plain objects,
+// each of which toValue would convert to a *dialect.Object; nil otherwise
+// (toValue then converts v and reports what is not a record).
+func (s *Session) plainRecords(v goja.Value) *jsRecords {
+	arr, ok := v.(*goja.Object)
+	if !ok || arr.ClassName() != "Array" {
+		return nil
+	}
+	n := int(arr.Get("length").ToInteger())
+	rows := make([]*goja.Object, n)
+	for i := range rows {
+		r, ok := arr.Get(strconv.Itoa(i)).(*goja.Object)
+		if !ok || r.ClassName() != "Object" || !s.isPlainObject(r) {
+			return nil
+		}
+		if k := r.Get("__sqzKind"); k != nil && !goja.IsUndefined(k) {
+			return nil
+		}
+		if t := r.Get("__sqzType"); t != nil && t.ToBoolean() {
+			return nil
+		}
+		rows[i] = r
+	}
+	return &jsRecords{s: s, rows: rows}
+}

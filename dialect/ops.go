@@ -143,6 +143,9 @@ type BulkInsert struct {
 	// one { IDField: id } object per inserted row, from the driver's insert
 	// id, as their Query classes do for a query with a model.
 	IDField string
+	// SQL, when set, is the statement already rendered from the records
+	// when the call was made (BulkInsertRenderer); Rows is then empty.
+	SQL string
 }
 
 // Insert is queryInterface.insert (one row, bound parameters), which is also

@@ -10,6 +10,12 @@ import (
 	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
 )
 
+// RenderBulkInsert is dialect.BulkInsertRenderer: the bulkInsert statement
+// rendered from the records when the call is made.
+func (d *Dialect) RenderBulkInsert(op *dialect.BulkInsert, src dialect.RowSource) error {
+	return d.f.SetBulkInsertSQL(op, src)
+}
+
 // Exec performs op as Sequelize's mysql/mariadb query interface does.
 func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (any, error) {
 	switch op := op.(type) {

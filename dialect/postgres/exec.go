@@ -11,6 +11,15 @@ import (
 	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
 )
 
+// RenderBulkInsert is dialect.BulkInsertRenderer: the bulkInsert statement
+// rendered from the records when the call is made.
+func (d *Dialect) RenderBulkInsert(op *dialect.BulkInsert, src dialect.RowSource) error {
+	if err := returningFields(op.Options.Returning, op.Attributes); err != nil {
+		return err
+	}
+	return d.f.SetBulkInsertSQL(op, src)
+}
+
 // Exec performs op as Sequelize's postgres query interface does.
 func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (any, error) {
 	switch op := op.(type) {

@@ -28,6 +28,12 @@ func bindArgs(sql string, bind any) (string, []any, error) {
 	return sql, list, nil
 }
 
+// RenderBulkInsert is dialect.BulkInsertRenderer: the bulkInsert statement
+// rendered from the records when the call is made.
+func (d *Dialect) RenderBulkInsert(op *dialect.BulkInsert, src dialect.RowSource) error {
+	return d.f.SetBulkInsertSQL(op, src)
+}
+
 // Exec performs op as Sequelize's SQLite query interface does.
 func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (any, error) {
 	switch op := op.(type) {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/sqzjs/sqzjs/dialect"
 )
@@ -27,57 +28,150 @@ func isNullish(v any) bool {
 }
 
 // BulkInsert renders bulkInsertQuery: one multi-row INSERT with inline
-// values; columns are the union of the rows' keys in first-seen order.
+// values; columns are the union of the rows' keys in first-seen order. An
+// op rendered when the call was made (op.SQL) is returned as it is.
 func (f Flavor) BulkInsert(op dialect.BulkInsert) (string, error) {
-	var cols []string
-	seen := map[string]bool{}
-	serial := map[string]bool{}
-	for _, row := range op.Rows {
-		for _, k := range row.Keys {
-			if k.Op {
-				continue
-			}
-			if !seen[k.Name] {
-				seen[k.Name] = true
-				cols = append(cols, k.Name)
-			}
-			if a, ok := op.Attributes[k.Name]; ok && a.IsAutoIncrement() {
-				serial[k.Name] = true
-			}
+	if op.SQL != "" {
+		return op.SQL, nil
+	}
+	return f.RenderBulkInsert(op, objectRows(op.Rows))
+}
+
+// SetBulkInsertSQL sets op.SQL to the statement rendered from src.
+func (f Flavor) SetBulkInsertSQL(op *dialect.BulkInsert, src dialect.RowSource) (err error) {
+	op.SQL, err = f.RenderBulkInsert(*op, src)
+	return err
+}
+
+// objectRows is a RowSource over converted records.
+type objectRows []*dialect.Object
+
+func (r objectRows) Len() int { return len(r) }
+
+func (r objectRows) Keys(i int, dst []string) ([]string, error) {
+	for _, k := range r[i].Keys {
+		if !k.Op {
+			dst = append(dst, k.Name)
 		}
 	}
-	// The tuples, "(v,v),(v,v)", written into one buffer sized after the
-	// first row: a bulkInsert can have a hundred thousand rows.
-	var tuples strings.Builder
-	for i, row := range op.Rows {
-		if i > 0 {
-			tuples.WriteByte(',')
+	return dst, nil
+}
+
+func (r objectRows) Value(i int, key string) (any, error) {
+	v, _ := r[i].Get(key)
+	return v, nil
+}
+
+// rowShape is one sequence of keys shared by records: has[j] tells whether
+// column j is among them.
+type rowShape struct {
+	keys []string
+	has  []bool
+}
+
+// RenderBulkInsert is BulkInsert reading the records from src (op.Rows is
+// ignored). The statement is written into one buffer sized from the rows
+// rendered so far (a bulkInsert can have a hundred thousand rows) and
+// returned without a copy.
+func (f Flavor) RenderBulkInsert(op dialect.BulkInsert, src dialect.RowSource) (string, error) {
+	n := src.Len()
+	// First pass: the columns, and each record's keys as one of the few
+	// shapes records have (usually one).
+	var cols []string
+	colIndex := map[string]int{}
+	serial := map[string]bool{}
+	var shapes []rowShape
+	shapeIndex := map[string]int32{}
+	rowShapes := make([]int32, n)
+	var keys []string
+	prev := int32(-1)
+	for i := 0; i < n; i++ {
+		var err error
+		if keys, err = src.Keys(i, keys[:0]); err != nil {
+			return "", err
 		}
-		tuples.WriteByte('(')
-		for j, c := range cols {
-			if j > 0 {
-				tuples.WriteByte(',')
-			}
-			v, ok := row.Get(c)
-			if !ok {
-				v = dialect.Undefined{}
-			}
-			if f.BulkDefault && serial[c] {
-				if isNullish(v) {
-					tuples.WriteString("DEFAULT")
-					continue
+		if prev >= 0 && slices.Equal(keys, shapes[prev].keys) {
+			rowShapes[i] = prev
+			continue
+		}
+		id := strings.Join(keys, "\x00")
+		si, ok := shapeIndex[id]
+		if !ok {
+			si = int32(len(shapes))
+			shapeIndex[id] = si
+			shapes = append(shapes, rowShape{keys: slices.Clone(keys)})
+			for _, k := range keys {
+				if _, seen := colIndex[k]; !seen {
+					colIndex[k] = len(cols)
+					cols = append(cols, k)
+				}
+				if a, ok := op.Attributes[k]; ok && a.IsAutoIncrement() {
+					serial[k] = true
 				}
 			}
-			s, err := f.Escape(v, attrType(op.Attributes, c))
-			if err != nil {
+		}
+		rowShapes[i], prev = si, si
+	}
+	for i := range shapes {
+		shapes[i].has = make([]bool, len(cols))
+		for _, k := range shapes[i].keys {
+			shapes[i].has[colIndex[k]] = true
+		}
+	}
+	colTypes := make([]*dialect.DataType, len(cols))
+	colSerial := make([]bool, len(cols))
+	quotedCols := make([]string, len(cols))
+	for j, c := range cols {
+		colTypes[j] = attrType(op.Attributes, c)
+		colSerial[j] = f.BulkDefault && serial[c]
+		quotedCols[j] = f.QuoteIdentifier(c)
+	}
+	ignore, doNothing := "", ""
+	if op.Options.IgnoreDuplicates {
+		ignore, doNothing = f.IgnoreDuplicates, f.OnConflictDoNothing
+	}
+	prefix := JoinFragments("INSERT", ignore, "INTO", f.QuoteTable(op.Table), "("+strings.Join(quotedCols, ",")+")", "VALUES")
+
+	// Second pass: the tuples, "(v,v),(v,v)".
+	b := make([]byte, 0, len(prefix)+256)
+	b = append(b, prefix...)
+	e := bulkEscaper{f: f}
+	for i := 0; i < n; i++ {
+		if i == 0 {
+			b = append(b, ' ')
+		} else {
+			b = append(b, ',')
+			if avg := (len(b) - len(prefix)) / i; cap(b)-len(b) < 2*avg {
+				// Room for the rows left at their average length so far.
+				left := n - i
+				nb := make([]byte, len(b), len(b)+avg*left+avg*left/16+64)
+				copy(nb, b)
+				b = nb
+			}
+		}
+		b = append(b, '(')
+		shape := &shapes[rowShapes[i]]
+		for j, c := range cols {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			var v any = dialect.Undefined{}
+			if shape.has[j] {
+				var err error
+				if v, err = src.Value(i, c); err != nil {
+					return "", err
+				}
+			}
+			if colSerial[j] && isNullish(v) {
+				b = append(b, "DEFAULT"...)
+				continue
+			}
+			var err error
+			if b, err = e.append(b, v, colTypes[j]); err != nil {
 				return "", err
 			}
-			tuples.WriteString(s)
 		}
-		tuples.WriteByte(')')
-		if i == 0 && len(op.Rows) > 1 {
-			tuples.Grow((tuples.Len() + 1) * (len(op.Rows) - 1) * 9 / 8)
-		}
+		b = append(b, ')')
 	}
 	onDup := ""
 	if f.UpdateOnDuplicate != "" && op.Options.UpdateOnDuplicate != nil {
@@ -102,20 +196,13 @@ func (f Flavor) BulkInsert(op dialect.BulkInsert) (string, error) {
 			onDup = f.UpdateOnDuplicate + " " + strings.Join(upd, ",")
 		}
 	}
-	ignore, doNothing := "", ""
-	if op.Options.IgnoreDuplicates {
-		ignore, doNothing = f.IgnoreDuplicates, f.OnConflictDoNothing
-	}
 	returning := ""
 	if f.ReturnValues && truthy(op.Options.Returning) {
 		returning = f.returning(op.Options.Returning)
 	}
-	quotedCols := make([]string, len(cols))
-	for i, c := range cols {
-		quotedCols[i] = f.QuoteIdentifier(c)
-	}
-	return JoinFragments("INSERT", ignore, "INTO", f.QuoteTable(op.Table), "("+strings.Join(quotedCols, ",")+")",
-		"VALUES", tuples.String(), onDup, doNothing, returning, ";"), nil
+	// The rest joins on as JoinFragments would after "VALUES" or a tuple.
+	b = append(b, JoinFragments("VALUES", onDup, doNothing, returning, ";")[len("VALUES"):]...)
+	return unsafe.String(unsafe.SliceData(b), len(b)), nil
 }
 
 func (f Flavor) returning(r any) string {

@@ -4,12 +4,15 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/sqzjs/sqzjs/dialect"
 )
@@ -64,38 +67,102 @@ func MomentDate(t time.Time, tz string) (string, error) {
 
 // escapeString quotes s as an SQL string literal for f.
 func (f Flavor) escapeString(s string) string {
+	b := f.appendString(make([]byte, 0, len(s)+2), s)
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// appendString appends s quoted as an SQL string literal for f.
+func (f Flavor) appendString(b []byte, s string) []byte {
+	b = append(b, '\'')
 	if f.BackslashEscapes {
-		var b strings.Builder
-		b.WriteByte('\'')
 		for _, r := range s {
 			switch r {
 			case 0:
-				b.WriteString(`\0`)
+				b = append(b, `\0`...)
 			case '\n':
-				b.WriteString(`\n`)
+				b = append(b, `\n`...)
 			case '\r':
-				b.WriteString(`\r`)
+				b = append(b, `\r`...)
 			case '\b':
-				b.WriteString(`\b`)
+				b = append(b, `\b`...)
 			case '\t':
-				b.WriteString(`\t`)
+				b = append(b, `\t`...)
 			case 0x1a:
-				b.WriteString(`\Z`)
+				b = append(b, `\Z`...)
 			case '\\', '\'', '"':
-				b.WriteByte('\\')
-				b.WriteRune(r)
+				b = append(b, '\\', byte(r))
 			default:
-				b.WriteRune(r)
+				b = utf8.AppendRune(b, r)
 			}
 		}
-		b.WriteByte('\'')
-		return b.String()
+		return append(b, '\'')
 	}
-	s = strings.ReplaceAll(s, "'", "''")
-	if f.Name == dialect.Postgres {
-		s = strings.ReplaceAll(s, "\x00", `\0`)
+	nul := f.Name == dialect.Postgres
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\'':
+			b = append(b, "''"...)
+		case c == 0 && nul:
+			b = append(b, `\0`...)
+		default:
+			b = append(b, c)
+		}
 	}
-	return "'" + s + "'"
+	return append(b, '\'')
+}
+
+// appendNumber appends FormatNumber(x).
+func appendNumber(b []byte, x float64) []byte {
+	// Between 1e-6 and 1e21 JavaScript writes the shortest digits without
+	// an exponent, as 'f' with precision -1 does.
+	if a := math.Abs(x); a >= 1e-6 && a < 1e21 {
+		return strconv.AppendFloat(b, x, 'f', -1, 64)
+	}
+	return append(b, FormatNumber(x)...)
+}
+
+// bulkEscaper appends Escape's literals to a statement: the common untyped
+// values without an allocation each, and the literal of the last Date kept
+// (the rows of a bulkInsert often share their timestamps).
+type bulkEscaper struct {
+	f        Flavor
+	lastDate time.Time
+	dateLit  []byte
+}
+
+func (e *bulkEscaper) append(b []byte, v any, typ *dialect.DataType) ([]byte, error) {
+	if typ == nil || typ.IsRaw() {
+		switch x := v.(type) {
+		case nil, dialect.Undefined:
+			return append(b, "NULL"...), nil
+		case bool:
+			if e.f.BooleanAsInt {
+				if x {
+					return append(b, '1'), nil
+				}
+				return append(b, '0'), nil
+			}
+			return strconv.AppendBool(b, x), nil
+		case float64:
+			return appendNumber(b, x), nil
+		case string:
+			return e.f.appendString(b, x), nil
+		case time.Time:
+			if e.dateLit == nil || x != e.lastDate {
+				s, err := e.f.FormatDate(x, e.f.Timezone, nil)
+				if err != nil {
+					return b, err
+				}
+				e.dateLit, e.lastDate = e.f.appendString(e.dateLit[:0], s), x
+			}
+			return append(b, e.dateLit...), nil
+		}
+	}
+	s, err := e.f.Escape(v, typ)
+	if err != nil {
+		return b, err
+	}
+	return append(b, s...), nil
 }
 
 // hexBlob renders bytes as the dialect's BLOB literal.

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 )
@@ -99,12 +100,18 @@ func (e *ExitError) Error() string { return "process.exit(" + strconv.Itoa(e.Cod
 // ExitCode returns Code, for a CLI that maps errors to exit statuses.
 func (e *ExitError) ExitCode() int { return e.Code }
 
+// lazyRegexp compiles expr on first use: regular expressions built at package initialisation
+// would cost every run, most of which never use them.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
 // goStackLine matches one frame line of a goja stack property ("\tat fn (file:1:2(3))") or of a
 // Node-formatted one ("    at fn (file:1:2)").
 var (
-	goStackLine   = regexp.MustCompile(`^\s+at (?:(.*) \()?(.+):(\d+):(\d+)(?:\(\d+\))?\)?$`)
-	nativeLine    = regexp.MustCompile(`^\s+at (?:(.*) \()?native\)?$`)
-	syntaxMessage = regexp.MustCompile(`^(?:SyntaxError: )*(.+): Line (\d+):(\d+) (.*?)(?: \(and \d+ more errors\))?$`)
+	goStackLine   = lazyRegexp(`^\s+at (?:(.*) \()?(.+):(\d+):(\d+)(?:\(\d+\))?\)?$`)
+	nativeLine    = lazyRegexp(`^\s+at (?:(.*) \()?native\)?$`)
+	syntaxMessage = lazyRegexp(`^(?:SyntaxError: )*(.+): Line (\d+):(\d+) (.*?)(?: \(and \d+ more errors\))?$`)
 )
 
 // parseStack splits a stack property into the message part and its frames. ok is false when the
@@ -113,7 +120,7 @@ func parseStack(stack string) (msg string, frames []Frame, ok bool) {
 	lines := strings.Split(strings.TrimRight(stack, "\n"), "\n")
 	first := len(lines)
 	for i, l := range lines {
-		if goStackLine.MatchString(l) || nativeLine.MatchString(l) {
+		if goStackLine().MatchString(l) || nativeLine().MatchString(l) {
 			first = i
 			break
 		}
@@ -122,11 +129,11 @@ func parseStack(stack string) (msg string, frames []Frame, ok bool) {
 		return stack, nil, false
 	}
 	for _, l := range lines[first:] {
-		if m := goStackLine.FindStringSubmatch(l); m != nil {
+		if m := goStackLine().FindStringSubmatch(l); m != nil {
 			line, _ := strconv.Atoi(m[3])
 			col, _ := strconv.Atoi(m[4])
 			frames = append(frames, Frame{Func: m[1], File: m[2], Line: line, Column: col})
-		} else if m := nativeLine.FindStringSubmatch(l); m != nil {
+		} else if m := nativeLine().FindStringSubmatch(l); m != nil {
 			frames = append(frames, Frame{Func: m[1], File: "native"})
 		}
 	}
@@ -277,7 +284,7 @@ func (r *Runtime) valueError(v goja.Value, prefix string) (e *ScriptError) {
 	if e.Message == "" {
 		e.Message = r.describe(v)
 	}
-	if m := syntaxMessage.FindStringSubmatch(e.Message); m != nil && isSyntaxError(obj) {
+	if m := syntaxMessage().FindStringSubmatch(e.Message); m != nil && isSyntaxError(obj) {
 		// A SyntaxError raised by goja's compiler (eval, RunScript): its position is only in the
 		// message.
 		line, _ := strconv.Atoi(m[2])
@@ -348,7 +355,7 @@ func (r *Runtime) syntaxPosition(syn *goja.CompilerSyntaxError) (file string, li
 		p := syn.File.Position(syn.Offset)
 		file = p.Filename
 		line, col = r.fixPosition(p.Filename, p.Line, p.Column)
-	} else if m := syntaxMessage.FindStringSubmatch(syn.Message); m != nil {
+	} else if m := syntaxMessage().FindStringSubmatch(syn.Message); m != nil {
 		line, _ = strconv.Atoi(m[2])
 		col, _ = strconv.Atoi(m[3])
 		file, msg = m[1], m[4]

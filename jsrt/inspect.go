@@ -2,7 +2,6 @@ package jsrt
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -40,7 +39,7 @@ func (r *Runtime) inspect(v goja.Value, opts inspectOptions) string {
 	return in.formatValue(v, 0)
 }
 
-var identifierKey = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z_0-9]*$`)
+var identifierKey = lazyRegexp(`^[a-zA-Z_][a-zA-Z_0-9]*$`)
 
 type extrasType int
 
@@ -498,7 +497,7 @@ func (in *inspector) formatProperty(obj *goja.Object, key goja.Value, recurseTim
 	var name string
 	if sym, ok := key.(*goja.Symbol); ok {
 		name = "[" + in.r.jsString(sym) + "]"
-	} else if k := key.String(); identifierKey.MatchString(k) {
+	} else if k := key.String(); identifierKey().MatchString(k) {
 		name = k
 	} else {
 		name = quoteJSString(k)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,7 +19,7 @@ import (
 // FormatNumber renders a float64 as JavaScript's Number.prototype.toString.
 func FormatNumber(f float64) string { return dialect.FormatNumber(f) }
 
-var offsetRE = regexp.MustCompile(`^([+-])(\d{1,2}):?(\d{2})$`)
+var offsetRE = LazyRegexp(`^([+-])(\d{1,2}):?(\d{2})$`)
 
 // InZone moves t into a Sequelize timezone setting: "" is the process time
 // zone, "+05:30" a fixed offset, anything else an IANA zone name.
@@ -32,7 +31,7 @@ func InZone(t time.Time, tz string) (time.Time, error) {
 		return t.In(loc.(*time.Location)), nil
 	}
 	var loc *time.Location
-	if m := offsetRE.FindStringSubmatch(tz); m != nil {
+	if m := offsetRE().FindStringSubmatch(tz); m != nil {
 		h, _ := strconv.Atoi(m[2])
 		mi, _ := strconv.Atoi(m[3])
 		secs := h*3600 + mi*60

@@ -29,6 +29,30 @@ var compilePreludeModules = sync.OnceValues(func() (*goja.Program, error) {
 	return goja.Compile(preludeModulesName, preludeModulesSource, true)
 })
 
+//go:embed prelude_extra.js
+var preludeExtraSource string
+
+// preludeExtraName is the file name of prelude_extra.js in stack traces.
+const preludeExtraName = "node:internal/jsrt/prelude_extra.js"
+
+var compilePreludeExtra = sync.OnceValues(func() (*goja.Program, error) {
+	return goja.Compile(preludeExtraName, preludeExtraSource, true)
+})
+
+// isPreludeFile reports a file of jsrt's own JavaScript, whose frames are not the script's.
+func isPreludeFile(src string) bool {
+	return src == preludeName || src == preludeModulesName || src == preludeExtraName
+}
+
+// preludeExtra returns what prelude_extra.js builds (structuredClone's algorithm, unsupported
+// module stubs, CallSite), compiling and running it on the first call, from the prelude.
+func (r *Runtime) preludeExtra() *goja.Object {
+	if r.extra == nil {
+		r.extra = r.runWrapped(compilePreludeExtra, goja.Undefined())
+	}
+	return r.extra
+}
+
 // preludeModules returns what prelude_modules.js builds (events, assert, util's helpers, stream,
 // perf_hooks, tty), compiling and running it on the first call. It runs on the loop, from the
 // loaders of those modules, and panics, as native functions do, if the file fails.
@@ -79,6 +103,7 @@ func (r *Runtime) installPrelude() error {
 	_ = native.Set("inspect", func(v goja.Value) string { return r.inspect(v, defaultInspectOptions()) })
 	_ = native.Set("now", func() float64 { return r.sinceStart().Seconds() * 1000 })
 	_ = native.Set("timeOrigin", float64(r.start.UnixNano())/1e6)
+	_ = native.Set("extra", r.preludeExtra)
 	_ = native.Set("uncaught", func(v goja.Value) {
 		if r.loop.uncaught == nil {
 			r.loop.uncaught = r.valueError(v, "")
@@ -114,7 +139,7 @@ func (r *Runtime) captureFrames() []map[string]any {
 	out := make([]map[string]any, 0, len(stack))
 	for _, sf := range stack {
 		src := sf.SrcName()
-		if src == preludeName || src == preludeModulesName || src == "" {
+		if isPreludeFile(src) || src == "" {
 			continue
 		}
 		pos := sf.Position()

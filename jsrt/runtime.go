@@ -70,6 +70,7 @@ type Runtime struct {
 	pkgCache    map[string]*packageJSON
 	prelude     *goja.Object
 	modules     *goja.Object // prelude_modules.js's result, once one of its modules was required
+	extra       *goja.Object // prelude_extra.js's result, once one of its parts was used
 	hidden      *hiddenHelpers
 	customSym   *goja.Symbol
 	inspectFn   *goja.Object

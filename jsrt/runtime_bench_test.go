@@ -34,6 +34,17 @@ func BenchmarkCompilePreludeModules(b *testing.B) {
 	}
 }
 
+// BenchmarkCompilePreludeExtra is parsing and compiling prelude_extra.js, which a process pays
+// only at its first structuredClone, Error.captureStackTrace or unsupported module.
+func BenchmarkCompilePreludeExtra(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := goja.Compile(preludeExtraName, preludeExtraSource, true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkNew is New with the prelude already compiled: the VM, the
 // globals, the built-in modules' registration and running the prelude.
 func BenchmarkNew(b *testing.B) {

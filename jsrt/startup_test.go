@@ -38,6 +38,42 @@ func TestGlobalNames(t *testing.T) {
 	}
 }
 
+// TestLazyPreludeParts checks that New compiles neither prelude_modules.js nor prelude_extra.js,
+// and that the parts of prelude_extra.js work when first used.
+func TestLazyPreludeParts(t *testing.T) {
+	script := `
+const out = [String(structuredClone), structuredClone.name, structuredClone.length];
+const m = new Map([[1, { a: [new Date(0)] }]]);
+const c = structuredClone(m);
+out.push(c !== m && c.get(1).a[0].getTime() === 0 && c.get(1).a[0] !== m.get(1).a[0]);
+try { structuredClone(Symbol('s')); } catch (e) { out.push(e.name + ': ' + e.message); }
+const o = {};
+Error.prepareStackTrace = (_, sites) => sites[0].constructor.name + ' ' + typeof sites[0].getFileName;
+Error.captureStackTrace(o);
+delete Error.prepareStackTrace;
+out.push(o.stack);
+try { require('child_process').spawn(); } catch (e) { out.push(e.code + ': ' + e.message); }
+module.exports = out.join('\n');
+`
+	rt, err := New(Options{FS: fstest.MapFS{"proj/t.js": {Data: []byte(script)}}, Cwd: "/proj"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Close()
+	if rt.modules != nil || rt.extra != nil {
+		t.Fatal("New ran prelude_modules.js or prelude_extra.js")
+	}
+	v, err := rt.Require("/proj/t.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "(v) => structuredClone(v)\nstructuredClone\n1\ntrue\nDataCloneError: Symbol(s) could not be cloned.\n" +
+		"CallSite function\nERR_SQZJS_UNSUPPORTED_MODULE: Cannot use child_process.spawn in sqzjs: module \"child_process\" needs Node.js (required from /proj/t.js)"
+	if v.String() != want {
+		t.Fatalf("got\n%s\nwant\n%s", v, want)
+	}
+}
+
 // shapeScript describes the modules prelude_modules.js builds, and those around them, down to
 // every own property's descriptor, function name and length, and prototype.
 const shapeScript = `

@@ -32,18 +32,14 @@ func (s *Session) toValueDepth(v goja.Value, depth int) (any, error) {
 	// Export only what exports to a primitive: Export of an object or an
 	// array copies it whole, recursively, and every row of a bulkInsert
 	// would be copied once per level it is nested in.
+	// The exported interface value is returned as it is: boxing it again
+	// would allocate once more per value.
 	if primitiveExport[v.ExportType()] {
-		switch x := v.Export().(type) {
-		case bool:
-			return x, nil
+		switch e := v.Export(); x := e.(type) {
 		case int64:
 			return float64(x), nil
-		case float64:
-			return x, nil
-		case string:
-			return x, nil
-		case *big.Int:
-			return x, nil
+		case bool, float64, string, *big.Int:
+			return e, nil
 		}
 	}
 	if sym, ok := v.(*goja.Symbol); ok {
@@ -81,8 +77,8 @@ func (s *Session) toValueDepth(v goja.Value, depth int) (any, error) {
 	}
 	switch obj.ClassName() {
 	case "Date":
-		if t, ok := obj.Export().(time.Time); ok {
-			return t, nil
+		if t := obj.Export(); isTime(t) {
+			return t, nil // not boxed again
 		}
 		return nil, fmt.Errorf("invalid Date")
 	case "Array":
@@ -148,6 +144,11 @@ var (
 	typeBytes       = reflect.TypeFor[[]byte]()
 	typeArrayBuffer = reflect.TypeFor[goja.ArrayBuffer]()
 )
+
+func isTime(v any) bool {
+	_, ok := v.(time.Time)
+	return ok
+}
 
 // bytesOf returns the bytes of a Buffer, Uint8Array or ArrayBuffer.
 func bytesOf(obj *goja.Object) ([]byte, bool) {

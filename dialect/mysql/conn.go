@@ -448,7 +448,14 @@ func (c *conn) Query(ctx context.Context, query string, args ...any) (*dialect.R
 var rowsFirstRE = []string{"select", "show", "describe", "desc", "explain", "with", "values", "table", "call", "(", "analyze", "check", "optimize", "repair", "checksum", "help"}
 
 func looksLikeRows(q string) bool {
-	s := strings.ToLower(strings.TrimLeft(q, " \t\r\n("))
+	s := strings.TrimLeft(q, " \t\r\n(")
+	// Only the start is compared: lowering a bulkInsert's megabytes would
+	// copy them. The first 8 bytes of the lowered text come from at most
+	// the first 8 runes, which lie in the first 32 bytes.
+	if len(s) > 64 {
+		s = s[:64]
+	}
+	s = strings.ToLower(s)
 	if strings.HasPrefix(q, "(") {
 		return true
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/sqzjs/sqzjs/dialect"
@@ -27,6 +28,10 @@ func bindArgs(sql string, bind any) (string, []any, error) {
 	}
 	return sql, list, nil
 }
+
+// bigStatement is the size from which a bulkInsert's statement is large
+// enough for its parse to dominate the process's memory.
+const bigStatement = 4 << 20
 
 // RenderBulkInsert is dialect.BulkInsertRenderer: the bulkInsert statement
 // rendered from the records when the call is made.
@@ -117,6 +122,12 @@ func (d *Dialect) Exec(ctx context.Context, q dialect.Querier, op dialect.Op) (a
 		sql, err := d.f.BulkInsert(op)
 		if err != nil {
 			return nil, err
+		}
+		if len(sql) >= bigStatement {
+			// SQLite's parse of the statement takes about six times its
+			// size outside the Go heap: the garbage its rendering left
+			// goes back to the system first, so the two do not add up.
+			debug.FreeOSMemory()
 		}
 		out, err := d.query(ctx, q, sql, qopts{Type: typeInsert})
 		if err != nil {

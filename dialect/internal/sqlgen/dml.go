@@ -141,12 +141,15 @@ func (f Flavor) RenderBulkInsert(op dialect.BulkInsert, src dialect.RowSource) (
 			b = append(b, ' ')
 		} else {
 			b = append(b, ',')
-			if avg := (len(b) - len(prefix)) / i; cap(b)-len(b) < 2*avg {
-				// Room for the rows left at their average length so far.
+			// Room for the rows left at their average length so far,
+			// checked again while the copy is still small.
+			if avg := (len(b) - len(prefix)) / i; i&(i-1) == 0 || cap(b)-len(b) < 2*avg {
 				left := n - i
-				nb := make([]byte, len(b), len(b)+avg*left+avg*left/16+64)
-				copy(nb, b)
-				b = nb
+				if want := len(b) + avg*left + avg*left/16 + 2*avg + 64; want > cap(b) {
+					nb := make([]byte, len(b), want)
+					copy(nb, b)
+					b = nb
+				}
 			}
 		}
 		b = append(b, '(')

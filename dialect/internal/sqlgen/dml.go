@@ -69,6 +69,10 @@ type rowShape struct {
 	has  []bool
 }
 
+// sampleRows is how many rows RenderBulkInsert renders before it sizes its
+// buffer for all of them.
+const sampleRows = 1024
+
 // RenderBulkInsert is BulkInsert reading the records from src (op.Rows is
 // ignored). The statement is written into one buffer sized from the rows
 // rendered so far (a bulkInsert can have a hundred thousand rows) and
@@ -141,10 +145,14 @@ func (f Flavor) RenderBulkInsert(op dialect.BulkInsert, src dialect.RowSource) (
 			b = append(b, ' ')
 		} else {
 			b = append(b, ',')
-			// Room for the rows left at their average length so far,
-			// checked again while the copy is still small.
-			if avg := (len(b) - len(prefix)) / i; i&(i-1) == 0 || cap(b)-len(b) < 2*avg {
+			// Room for the rows left at their average length so far: for
+			// the first sampleRows only, then for all of them from the
+			// first sampleRows' average, and more when that runs out.
+			if avg := (len(b) - len(prefix)) / i; i == sampleRows || cap(b)-len(b) < 2*avg {
 				left := n - i
+				if i < sampleRows {
+					left = min(left, sampleRows-i)
+				}
 				if want := len(b) + avg*left + avg*left/16 + 2*avg + 64; want > cap(b) {
 					nb := make([]byte, len(b), want)
 					copy(nb, b)

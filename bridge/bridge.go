@@ -114,6 +114,7 @@ type Session struct {
 	bufferCtor  goja.Value
 	bufferFrom  goja.Value
 	consoleLog  goja.Value
+	logMigrator goja.Value // sequelize-cli's default logging function, when the instance got it
 	classProtos map[string]*goja.Object
 	opNames     map[*goja.Symbol]string
 	warned      map[string]bool // Sequelize warnings already printed
@@ -276,6 +277,7 @@ func (s *Session) createInstance(vm *goja.Runtime) error {
 			return err
 		}
 		_ = cfgObj.Set("logging", lm)
+		s.logMigrator = lm
 	}
 	inst, err := vm.New(s.class, cfg)
 	if err != nil {
@@ -689,14 +691,16 @@ func (s *Session) logOne(st Statement, options goja.Value) {
 	if b, ok := logging.Export().(bool); ok && b {
 		logging = s.consoleLog
 	}
+	if s.logMigrator != nil && logging.SameAs(s.logMigrator) {
+		// logMigrator prints nothing that starts with "Executing": skip
+		// building the message (a bulkInsert's is megabytes).
+		return
+	}
 	fn, ok := goja.AssertFunction(logging)
 	if !ok {
 		return
 	}
 	msg := "Executing (" + st.Conn + "): " + st.SQL
-	if st.Conn != "default" {
-		msg = "Executing (" + st.Conn + "): " + st.SQL
-	}
 	if logging.SameAs(s.consoleLog) {
 		_, _ = fn(goja.Undefined(), s.vm.ToValue(msg))
 		return

@@ -938,7 +938,8 @@ func (b *bencher) environment() *environment {
 		env.binarySize = fi.Size()
 	}
 	env.commit = output("git", "rev-parse", "--short", "HEAD")
-	if out := output("git", "status", "--porcelain", "--untracked-files=no"); out != "" && out != "unavailable" {
+	// The reports a run writes do not count as changes to what is measured.
+	if out := output("git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/RESULTS.md", ":!bench/results.json", ":!bench/analysis.md"); out != "" && out != "unavailable" {
 		env.commit += " (with uncommitted changes in the checkout)"
 	}
 	add := func(k, v string) { env.versions = append(env.versions, [2]string{k, v}) }

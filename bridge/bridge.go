@@ -263,12 +263,8 @@ func (s *Session) init(vm *goja.Runtime) error {
 }
 
 func (s *Session) createInstance(vm *goja.Runtime) error {
-	cfg := vm.ToValue(s.opts.Config)
-	if !isSet(cfg) {
-		cfg = vm.NewObject()
-	}
-	cfgObj := s.object(cfg)
-	if s.opts.CLILogging && cfgObj != nil && (cfgObj.Get("logging") == nil || goja.IsUndefined(cfgObj.Get("logging"))) {
+	cfg := s.instanceConfig(vm)
+	if cfgObj := s.lacksLogging(cfg); cfgObj != nil {
 		// sequelize-cli's _.defaults(config, { logging: logMigrator })
 		// changes the object config files gave, which the project's own
 		// code (models/index.js requiring config/config.json) shares.
@@ -646,26 +642,31 @@ func (s *Session) sequelizeWarn(msg string) {
 }
 
 // cliLoggingDefault reports whether the instance, once built, would log
-// with sequelize-cli's logMigrator: CLILogging and no logging in Config.
+// with sequelize-cli's logMigrator. On the loop.
 func (s *Session) cliLoggingDefault() bool {
-	if !s.opts.CLILogging {
-		return false
+	return s.lacksLogging(s.instanceConfig(s.vm)) != nil
+}
+
+// instanceConfig is Options.Config as the instance's constructor gets it.
+func (s *Session) instanceConfig(vm *goja.Runtime) goja.Value {
+	cfg := vm.ToValue(s.opts.Config)
+	if !isSet(cfg) {
+		cfg = vm.NewObject()
 	}
-	switch c := s.opts.Config.(type) {
-	case nil:
-		return true
-	case map[string]any:
-		_, has := c["logging"]
-		return !has
-	case goja.Value:
-		o, ok := c.(*goja.Object)
-		if !ok {
-			return !isSet(c)
-		}
-		l := o.Get("logging")
-		return l == nil || goja.IsUndefined(l)
+	return cfg
+}
+
+// lacksLogging returns the config object when sequelize-cli's logging
+// default applies to it (CLILogging, and no logging of its own), else nil.
+func (s *Session) lacksLogging(cfg goja.Value) *goja.Object {
+	o := s.object(cfg)
+	if !s.opts.CLILogging || o == nil {
+		return nil
 	}
-	return false
+	if l := o.Get("logging"); l != nil && !goja.IsUndefined(l) {
+		return nil
+	}
+	return o
 }
 
 func (s *Session) logOne(st Statement, options goja.Value) {

@@ -100,11 +100,11 @@ func (b *bencher) comparison(prev *savedRun, prevPath string) string {
 		cq, cc, cr := r.tools[toolSqzjs].stats(), r.tools[toolCLI].stats(), r.tools[toolReplay].stats()
 		fmt.Fprintf(&w, "| %s | %s | %s / %s | %s | %s | %s | %s / %s | %s |\n", p.Dialect, p.Case,
 			msOrDash(pq), msOrDash(cq),
-			note("wall ratio to sequelize-cli", at, wallRatio(pq, pc), wallRatio(cq, cc)),
-			note("wall ratio to the replay", at, wallRatio(pq, pr), wallRatio(cq, cr)),
-			note("CPU ratio to sequelize-cli", at, cpuRatioF(pq, pc), cpuRatioF(cq, cc)),
+			note("wall ratio to sequelize-cli", at, wallRatioOf(pq, pc), wallRatioOf(cq, cc)),
+			note("wall ratio to the replay", at, wallRatioOf(pq, pr), wallRatioOf(cq, cr)),
+			note("CPU ratio to sequelize-cli", at, cpuRatioOf(pq, pc), cpuRatioOf(cq, cc)),
 			mibOrDash(pq), mibOrDash(cq),
-			note("RSS ratio to sequelize-cli", at, rssRatioF(pq, pc), rssRatioF(cq, cc)))
+			note("RSS ratio to sequelize-cli", at, rssRatioOf(pq, pc), rssRatioOf(cq, cc)))
 	}
 	w.WriteString("\nLargest change of each ratio between the two runs:\n\n")
 	for _, m := range []string{"wall ratio to sequelize-cli", "wall ratio to the replay", "CPU ratio to sequelize-cli", "RSS ratio to sequelize-cli"} {
@@ -129,21 +129,21 @@ func mibOrDash(s stats) string {
 	return mib(s.rss)
 }
 
-func wallRatio(a, b stats) float64 {
+func wallRatioOf(a, b stats) float64 {
 	if !a.ok || !b.ok || b.med == 0 {
 		return math.NaN()
 	}
 	return float64(a.med) / float64(b.med)
 }
 
-func cpuRatioF(a, b stats) float64 {
+func cpuRatioOf(a, b stats) float64 {
 	if !a.ok || !b.ok || b.cpu == 0 {
 		return math.NaN()
 	}
 	return float64(a.cpu) / float64(b.cpu)
 }
 
-func rssRatioF(a, b stats) float64 {
+func rssRatioOf(a, b stats) float64 {
 	if !a.ok || !b.ok || b.rss == 0 {
 		return math.NaN()
 	}

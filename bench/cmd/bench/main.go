@@ -706,7 +706,7 @@ func cell(s stats) string {
 
 func mib(kib int64) string { return fmt.Sprintf("%.1f", float64(kib)/1024) }
 
-func ratio(a, b stats) string { return ratioCell(wallRatio(a, b)) }
+func ratio(a, b stats) string { return ratioCell(wallRatioOf(a, b)) }
 
 func ratioCell(r float64) string {
 	if math.IsNaN(r) {
@@ -722,9 +722,9 @@ func cpuCell(s stats) string {
 	return ms(s.cpu)
 }
 
-func cpuRatio(a, b stats) string { return ratioCell(cpuRatioF(a, b)) }
+func cpuRatio(a, b stats) string { return ratioCell(cpuRatioOf(a, b)) }
 
-func rssRatio(a, b stats) string { return ratioCell(rssRatioF(a, b)) }
+func rssRatio(a, b stats) string { return ratioCell(rssRatioOf(a, b)) }
 
 // table renders the results as one Markdown table.
 func (b *bencher) table() string {
@@ -797,11 +797,9 @@ func (b *bencher) targets(env *environment) string {
 			fmt.Fprintf(&w, "| %s | %s | not measured | — |\n", target, d)
 			return
 		}
-		var x float64
+		x := wallRatioOf(a, c)
 		if rss {
-			x = float64(a.rss) / float64(c.rss)
-		} else {
-			x = float64(a.med) / float64(c.med)
+			x = rssRatioOf(a, c)
 		}
 		fmt.Fprintf(&w, "| %s | %s | %.3f | %s |\n", target, d, x, mark(x <= limit))
 	}
@@ -809,8 +807,8 @@ func (b *bencher) targets(env *environment) string {
 	for _, d := range b.c.dialects {
 		if r := b.find(d, fmt.Sprintf("N=%d status", smallest)); r != nil {
 			row(fmt.Sprintf("start-up (db:migrate:status, N=%d, nothing pending) ≤ 1/50 of sequelize-cli's", smallest), d, r.tools[toolSqzjs].stats(), r.tools[toolCLI].stats(), 1.0/50, false)
-			if a, c := r.tools[toolSqzjs].stats(), r.tools[toolCLI].stats(); a.ok && c.ok && c.cpu > 0 {
-				fmt.Fprintf(&w, "| (the same in CPU time, user + system: not a target, less sensitive to the machine's load) | %s | %.3f (%s ms / %s ms) | — |\n", d, float64(a.cpu)/float64(c.cpu), ms(a.cpu), ms(c.cpu))
+			if a, c := r.tools[toolSqzjs].stats(), r.tools[toolCLI].stats(); !math.IsNaN(cpuRatioOf(a, c)) {
+				fmt.Fprintf(&w, "| (the same in CPU time, user + system: not a target, less sensitive to the machine's load) | %s | %.3f (%s ms / %s ms) | — |\n", d, cpuRatioOf(a, c), ms(a.cpu), ms(c.cpu))
 			}
 		}
 	}
@@ -827,8 +825,8 @@ func (b *bencher) targets(env *environment) string {
 				continue
 			}
 			a, c := r.tools[toolSqzjs].stats(), r.tools[toolCLI].stats()
-			if a.ok && c.ok && float64(a.rss)/float64(c.rss) > worst {
-				worst, worstCase, ws, wc = float64(a.rss)/float64(c.rss), r.kase, a, c
+			if x := rssRatioOf(a, c); x > worst { // false for NaN (not measured)
+				worst, worstCase, ws, wc = x, r.kase, a, c
 			}
 		}
 		if worst >= 0 {

@@ -49,10 +49,7 @@ func typeSQL(t *dialect.DataType) string {
 		if t.Decimals != "" && t.Decimals != "0" || t.Length == "" {
 			return "FLOAT"
 		}
-		if t.Decimals != "" {
-			return "FLOAT(" + t.Length + "," + t.Decimals + ")"
-		}
-		return "FLOAT(" + t.Length + ")"
+		return sqlgen.TypeParams("FLOAT", t.Length, t.Decimals)
 	case "DECIMAL":
 		var parts []string
 		for _, p := range []string{t.Precision, t.Scale} {
@@ -87,15 +84,7 @@ func typeSQL(t *dialect.DataType) string {
 		}
 		return "undefined"
 	case "GEOMETRY", "GEOGRAPHY":
-		s := t.Key
-		if t.GeoType != "" {
-			s += "(" + t.GeoType
-			if t.SRID != "" {
-				s += "," + t.SRID
-			}
-			s += ")"
-		}
-		return s
+		return sqlgen.TypeParams(t.Key, t.GeoType, t.SRID)
 	}
 	// TIME, UUID, JSON, JSONB, HSTORE, INET, CIDR, MACADDR, TSVECTOR, ENUM,
 	// NOW, UUIDV1, UUIDV4, VIRTUAL: the key.

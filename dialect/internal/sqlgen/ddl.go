@@ -265,14 +265,7 @@ func (f Flavor) ConstraintSnippet(tableName string, c dialect.Constraint) (strin
 // FLOAT, DOUBLE PRECISION… where the dialect keeps every option: the key,
 // (length[,decimals]), then UNSIGNED and ZEROFILL.
 func NumberType(t *dialect.DataType) string {
-	s := t.Key
-	if t.Length != "" {
-		s += "(" + t.Length
-		if t.Decimals != "" {
-			s += "," + t.Decimals
-		}
-		s += ")"
-	}
+	s := TypeParams(t.Key, t.Length, t.Decimals)
 	if t.Unsigned {
 		s += " UNSIGNED"
 	}
@@ -280,4 +273,17 @@ func NumberType(t *dialect.DataType) string {
 		s += " ZEROFILL"
 	}
 	return s
+}
+
+// TypeParams is a type's key with its options as Sequelize's toSql methods
+// append them: "key(first,second)", "key(first)" without second, the key
+// alone without first.
+func TypeParams(key, first, second string) string {
+	switch {
+	case first == "":
+		return key
+	case second == "":
+		return key + "(" + first + ")"
+	}
+	return key + "(" + first + "," + second + ")"
 }

@@ -3,7 +3,6 @@ package bridge
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/dop251/goja"
 
@@ -883,8 +882,6 @@ func errorKindName(k dialect.ErrorKind) string {
 	}
 	return "database"
 }
-
-var _ = strings.TrimSpace
 
 // jsRecords are a bulkInsert's records as the migration holds them, read
 // on the loop while the call is made (dialect.RowSource).

@@ -135,13 +135,7 @@ func (e *bulkEscaper) append(b []byte, v any, typ *dialect.DataType) ([]byte, er
 		case nil, dialect.Undefined:
 			return append(b, "NULL"...), nil
 		case bool:
-			if e.f.BooleanAsInt {
-				if x {
-					return append(b, '1'), nil
-				}
-				return append(b, '0'), nil
-			}
-			return strconv.AppendBool(b, x), nil
+			return append(b, e.f.boolLiteral(x)...), nil
 		case float64:
 			return appendNumber(b, x), nil
 		case string:
@@ -172,6 +166,18 @@ func (f Flavor) hexBlob(b []byte) string {
 	return "X'" + hex.EncodeToString(b) + "'"
 }
 
+// boolLiteral is a boolean's literal: 1/0 where BooleanAsInt, else
+// true/false.
+func (f Flavor) boolLiteral(x bool) string {
+	if f.BooleanAsInt {
+		if x {
+			return "1"
+		}
+		return "0"
+	}
+	return strconv.FormatBool(x)
+}
+
 // EscapeValue is SqlString.escape(value, timezone, dialect, format): the
 // untyped literal for a plain value. format is true for replacements (arrays
 // become lists on every dialect) and tz is the time zone for Dates.
@@ -180,13 +186,7 @@ func (f Flavor) EscapeValue(v any, tz string, format bool) (string, error) {
 	case nil, dialect.Undefined:
 		return "NULL", nil
 	case bool:
-		if f.BooleanAsInt {
-			if x {
-				return "1", nil
-			}
-			return "0", nil
-		}
-		return strconv.FormatBool(x), nil
+		return f.boolLiteral(x), nil
 	case float64:
 		return FormatNumber(x), nil
 	case int:

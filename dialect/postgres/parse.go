@@ -262,13 +262,9 @@ func parseFloat(s string) any {
 	return f
 }
 
-var digitsRE = sqlgen.LazyRegexp(`^\d+$`)
-
-// parseBigInteger keeps digits as a string.
+// parseBigInteger is pg-types' parseBigInteger, which returns the text
+// whether or not it is all digits.
 func parseBigInteger(s string) any {
-	if digitsRE().MatchString(s) {
-		return s
-	}
 	return s
 }
 

@@ -40,16 +40,7 @@ func (d *Dialect) typeSQL(t *dialect.DataType) (string, error) {
 	case "TINYINT", "SMALLINT", "MEDIUMINT", "INTEGER", "BIGINT", "FLOAT", "REAL", "DOUBLE PRECISION":
 		return sqlgen.NumberType(t), nil
 	case "DECIMAL":
-		s := "DECIMAL"
-		if t.Precision != "" || t.Scale != "" {
-			var parts []string
-			for _, p := range []string{t.Precision, t.Scale} {
-				if p != "" {
-					parts = append(parts, p)
-				}
-			}
-			s = "DECIMAL(" + strings.Join(parts, ",") + ")"
-		}
+		s := sqlgen.DecimalType(t)
 		if t.Unsigned {
 			s += " UNSIGNED"
 		}

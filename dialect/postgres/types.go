@@ -51,16 +51,7 @@ func typeSQL(t *dialect.DataType) string {
 		}
 		return sqlgen.TypeParams("FLOAT", t.Length, t.Decimals)
 	case "DECIMAL":
-		var parts []string
-		for _, p := range []string{t.Precision, t.Scale} {
-			if p != "" {
-				parts = append(parts, p)
-			}
-		}
-		if len(parts) > 0 {
-			return "DECIMAL(" + strings.Join(parts, ",") + ")"
-		}
-		return "DECIMAL"
+		return sqlgen.DecimalType(t)
 	case "BOOLEAN":
 		return "BOOLEAN"
 	case "DATE":

@@ -287,3 +287,12 @@ func TypeParams(key, first, second string) string {
 	}
 	return key + "(" + first + "," + second + ")"
 }
+
+// DecimalType is DECIMAL.toSql: "DECIMAL" with the precision and the scale
+// that are set, in parentheses, when either is.
+func DecimalType(t *dialect.DataType) string {
+	if t.Precision == "" {
+		return TypeParams("DECIMAL", t.Scale, "")
+	}
+	return TypeParams("DECIMAL", t.Precision, t.Scale)
+}

@@ -892,8 +892,8 @@ type jsRecords struct {
 
 func (r *jsRecords) Len() int { return len(r.rows) }
 
-func (r *jsRecords) Keys(i int, dst []string) ([]string, error) {
-	return append(dst, r.rows[i].Keys()...), nil
+func (r *jsRecords) Keys(i int, dst []string) []string {
+	return append(dst, r.rows[i].Keys()...)
 }
 
 // Value converts as toValue converts a record's value inside the array.

@@ -8,7 +8,7 @@ type RowSource interface {
 	// Len is the number of records.
 	Len() int
 	// Keys appends record i's own enumerable string keys, in order, to dst.
-	Keys(i int, dst []string) ([]string, error)
+	Keys(i int, dst []string) []string
 	// Value is record i's value of key, one of its Keys, in the value model
 	// (value.go).
 	Value(i int, key string) (any, error)

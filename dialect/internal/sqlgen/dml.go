@@ -48,13 +48,13 @@ type objectRows []*dialect.Object
 
 func (r objectRows) Len() int { return len(r) }
 
-func (r objectRows) Keys(i int, dst []string) ([]string, error) {
+func (r objectRows) Keys(i int, dst []string) []string {
 	for _, k := range r[i].Keys {
 		if !k.Op {
 			dst = append(dst, k.Name)
 		}
 	}
-	return dst, nil
+	return dst
 }
 
 func (r objectRows) Value(i int, key string) (any, error) {
@@ -90,10 +90,7 @@ func (f Flavor) RenderBulkInsert(op dialect.BulkInsert, src dialect.RowSource) (
 	var keys []string
 	prev := int32(-1)
 	for i := 0; i < n; i++ {
-		var err error
-		if keys, err = src.Keys(i, keys[:0]); err != nil {
-			return "", err
-		}
+		keys = src.Keys(i, keys[:0])
 		if prev >= 0 && slices.Equal(keys, shapes[prev].keys) {
 			rowShapes[i] = prev
 			continue

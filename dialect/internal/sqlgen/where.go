@@ -641,11 +641,7 @@ func (f Flavor) whereMethod(w dialect.Where) (string, error) {
 		v = a + " AND " + b
 	default:
 		if b, ok := value.(bool); ok {
-			if f.BooleanAsInt {
-				v = map[bool]string{true: "1", false: "0"}[b]
-			} else {
-				v = strconv.FormatBool(b)
-			}
+			v = f.boolLiteral(b)
 		} else {
 			v, err = f.Escape(value, nil)
 			if err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sqzjs/sqzjs/dialect"
+	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
 )
 
 var integerKeys = map[string]bool{"TINYINT": true, "SMALLINT": true, "MEDIUMINT": true, "INTEGER": true, "BIGINT": true}
@@ -48,25 +49,9 @@ func typeSQL(ctx context.Context, t *dialect.DataType) string {
 				s += " ZEROFILL"
 			}
 		}
-		if t.Length != "" {
-			s += "(" + t.Length
-			if t.Decimals != "" {
-				s += "," + t.Decimals
-			}
-			s += ")"
-		}
-		return s
+		return sqlgen.TypeParams(s, t.Length, t.Decimals)
 	case t.Key == "DECIMAL":
-		if t.Precision != "" || t.Scale != "" {
-			var parts []string
-			for _, p := range []string{t.Precision, t.Scale} {
-				if p != "" {
-					parts = append(parts, p)
-				}
-			}
-			return "DECIMAL(" + strings.Join(parts, ",") + ")"
-		}
-		return "DECIMAL"
+		return sqlgen.DecimalType(t)
 	case t.Key == "BOOLEAN":
 		return "TINYINT(1)"
 	case t.Key == "DATE":

@@ -46,7 +46,7 @@
 //
 // # Imports
 //
-// jsrt imports only goja, goja_nodejs, esbuild and the standard library: it knows nothing of Sequelize
+// jsrt imports only goja, goja_nodejs, esbuild, internal/lazyre and the standard library: it knows nothing of Sequelize
 // or databases, so its tests need neither. It never reads the process environment, working
 // directory or files directly; everything comes through [Options].
 package jsrt

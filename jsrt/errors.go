@@ -3,12 +3,12 @@ package jsrt
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/dop251/goja"
+
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // ScriptError is a JavaScript failure seen from Go: a synchronous throw, a rejected promise, an
@@ -100,18 +100,12 @@ func (e *ExitError) Error() string { return "process.exit(" + strconv.Itoa(e.Cod
 // ExitCode returns Code, for a CLI that maps errors to exit statuses.
 func (e *ExitError) ExitCode() int { return e.Code }
 
-// lazyRegexp compiles expr on first use: regular expressions built at package initialisation
-// would cost every run, most of which never use them.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
-
 // goStackLine matches one frame line of a goja stack property ("\tat fn (file:1:2(3))") or of a
 // Node-formatted one ("    at fn (file:1:2)").
 var (
-	goStackLine   = lazyRegexp(`^\s+at (?:(.*) \()?(.+):(\d+):(\d+)(?:\(\d+\))?\)?$`)
-	nativeLine    = lazyRegexp(`^\s+at (?:(.*) \()?native\)?$`)
-	syntaxMessage = lazyRegexp(`^(?:SyntaxError: )*(.+): Line (\d+):(\d+) (.*?)(?: \(and \d+ more errors\))?$`)
+	goStackLine   = lazyre.MustCompile(`^\s+at (?:(.*) \()?(.+):(\d+):(\d+)(?:\(\d+\))?\)?$`)
+	nativeLine    = lazyre.MustCompile(`^\s+at (?:(.*) \()?native\)?$`)
+	syntaxMessage = lazyre.MustCompile(`^(?:SyntaxError: )*(.+): Line (\d+):(\d+) (.*?)(?: \(and \d+ more errors\))?$`)
 )
 
 // parseStack splits a stack property into the message part and its frames. ok is false when the

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // inspectOptions are the util.inspect options jsrt honours.
@@ -39,7 +41,7 @@ func (r *Runtime) inspect(v goja.Value, opts inspectOptions) string {
 	return in.formatValue(v, 0)
 }
 
-var identifierKey = lazyRegexp(`^[a-zA-Z_][a-zA-Z_0-9]*$`)
+var identifierKey = lazyre.MustCompile(`^[a-zA-Z_][a-zA-Z_0-9]*$`)
 
 type extrasType int
 

@@ -19,6 +19,7 @@ import (
 
 	"github.com/sqzjs/sqzjs/dialect"
 	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // connector makes connections set up as Sequelize's mysql (mysql2) and
@@ -193,7 +194,7 @@ func (d *Dialect) Open(ctx context.Context, cfg dialect.Config) (dialect.Connect
 	return cn, nil
 }
 
-var offsetMinutesRE = sqlgen.LazyRegexp(`^[+\-\s]\d\d:?(\d\d)$`)
+var offsetMinutesRE = lazyre.MustCompile(`^[+\-\s]\d\d:?(\d\d)$`)
 
 // tzOffset is the offset Sequelize sets the session time zone to: the
 // timezone option itself, or a named zone's current offset (moment's "Z").

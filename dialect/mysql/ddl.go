@@ -6,6 +6,7 @@ import (
 
 	"github.com/sqzjs/sqzjs/dialect"
 	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // typeSQL renders a DataType as Sequelize's mysql/mariadb dialect does
@@ -228,7 +229,7 @@ func (d *Dialect) attributesSQL(cols []dialect.Column, ctx attrContext) ([]attr,
 	return jsKeyOrder(out, func(a attr) string { return a.name }), nil
 }
 
-var referencesSplitRE = sqlgen.LazyRegexp(`^(.+) (REFERENCES.*)$`)
+var referencesSplitRE = lazyre.MustCompile(`^(.+) (REFERENCES.*)$`)
 
 // createTableQuery is the mysql createTableQuery.
 func (d *Dialect) createTableQuery(t dialect.TableRef, attrs []attr, o dialect.TableOptions) string {
@@ -308,7 +309,7 @@ func (d *Dialect) createTableQuery(t dialect.TableRef, attrs []attr, o dialect.T
 	return sqlgen.JoinFragments(frags...)
 }
 
-var beforeReferencesRE = sqlgen.LazyRegexp(`^.+?REFERENCES`)
+var beforeReferencesRE = lazyre.MustCompile(`^.+?REFERENCES`)
 
 // changeColumnQuery is the mysql changeColumnQuery: CHANGE for a plain
 // definition, ADD FOREIGN KEY (and nothing else) when it references a table.

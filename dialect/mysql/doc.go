@@ -21,5 +21,5 @@
 // stream cannot be read; results then carry what the driver reports.
 //
 // Imports: package dialect, dialect/internal/sqlgen, go-sql-driver/mysql
-// and the standard library. Never goja, jsrt or bridge.
+// internal/lazyre and the standard library. Never goja, jsrt or bridge.
 package mysql

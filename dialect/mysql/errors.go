@@ -16,6 +16,7 @@ import (
 
 	"github.com/sqzjs/sqzjs/dialect"
 	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 var timeZero = time.Unix(0, 0)
@@ -103,8 +104,8 @@ func (d *Dialect) Classify(err error) *dialect.DBError {
 var connectorCodes = map[int]string{45016: "ER_MISSING_PARAMETER", 45017: "ER_PARAMETER_UNDEFINED"}
 
 var (
-	dupMySQLRE   = sqlgen.LazyRegexp(`Duplicate entry '([\s\S]*)' for key '?((?:.|\s)*?)'?$`)
-	dupMariaDBRE = sqlgen.LazyRegexp(`Duplicate entry '([\s\S]*)' for key '?((?:.|\s)*?)'?\s.*$`)
+	dupMySQLRE   = lazyre.MustCompile(`Duplicate entry '([\s\S]*)' for key '?((?:.|\s)*?)'?$`)
+	dupMariaDBRE = lazyre.MustCompile(`Duplicate entry '([\s\S]*)' for key '?((?:.|\s)*?)'?\s.*$`)
 )
 
 // dupFields is err.fields of formatError for a duplicate entry without a
@@ -127,7 +128,7 @@ func dupFields(name dialect.Name, msg string) *dialect.Object {
 	return dialect.NewObject(key, m[1])
 }
 
-var fkMessageRE = sqlgen.LazyRegexp("CONSTRAINT ([`\"])(.*)[`\"] FOREIGN KEY \\([`\"](.*)[`\"]\\) REFERENCES [`\"](.*)[`\"] \\([`\"](.*)[`\"]\\)")
+var fkMessageRE = lazyre.MustCompile("CONSTRAINT ([`\"])(.*)[`\"] FOREIGN KEY \\([`\"](.*)[`\"]\\) REFERENCES [`\"](.*)[`\"] \\([`\"](.*)[`\"]\\)")
 
 // fkViolation is what formatError reads from a foreign-key error message:
 // the constraint, the columns, the referenced table, and the side.

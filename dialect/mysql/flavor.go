@@ -5,6 +5,7 @@ import (
 
 	"github.com/sqzjs/sqzjs/dialect"
 	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // flavor is what the shared SQL writer needs to know about Sequelize's
@@ -57,9 +58,9 @@ func dateFormatter(name dialect.Name) func(time.Time, string, *dialect.DataType)
 }
 
 var (
-	timestampRE = sqlgen.LazyRegexp(`(?i)timestamp`)
-	decimalRE   = sqlgen.LazyRegexp(`(?i)double precision|boolean|integer`)
-	textRE      = sqlgen.LazyRegexp(`(?i)text`)
+	timestampRE = lazyre.MustCompile(`(?i)timestamp`)
+	decimalRE   = lazyre.MustCompile(`(?i)double precision|boolean|integer`)
+	textRE      = lazyre.MustCompile(`(?i)text`)
 )
 
 // castType is the mysql handleSequelizeMethod rewrite of Sequelize.cast

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sqzjs/sqzjs/dialect"
 	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // Query types (Sequelize's QueryTypes).
@@ -201,7 +202,7 @@ func (d *Dialect) toData(rs []result) data {
 	return out
 }
 
-var changedRE = sqlgen.LazyRegexp(`(?i)\schanged:\s*(\d+)`)
+var changedRE = lazyre.MustCompile(`(?i)\schanged:\s*(\d+)`)
 
 // js renders the driver's value: rows, a ResultSetHeader (mysql2) or an
 // OkPacket (mariadb connector), or a list of them.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sqzjs/sqzjs/dialect"
 	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // jsValue converts one driver value to what the Node driver, with
@@ -153,7 +154,7 @@ func (c *conn) jsValue(col column, v driver.Value) any {
 	return text()
 }
 
-var dateTextRE = sqlgen.LazyRegexp(`^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?$`)
+var dateTextRE = lazyre.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?$`)
 
 // parseDate reads a DATETIME text as a JavaScript Date in tz: an offset
 // ("+05:30"), a zone name, or "" for UTC. Dates JavaScript cannot represent

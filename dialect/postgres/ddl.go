@@ -7,6 +7,7 @@ import (
 
 	"github.com/sqzjs/sqzjs/dialect"
 	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // attrOpts are the options attributeToSQL reads.
@@ -212,7 +213,7 @@ func (d *Dialect) enumValuesSQL(values []any) (string, error) {
 	return "ENUM(" + strings.Join(parts, ", ") + ")", nil
 }
 
-var enumPrefixRE = sqlgen.LazyRegexp(`^ENUM\(.+\)`)
+var enumPrefixRE = lazyre.MustCompile(`^ENUM\(.+\)`)
 
 // dataTypeMapping is the postgres dataTypeMapping: PRIMARY KEY removed,
 // SERIAL folded into the type, ENUM(…) replaced by the type's name.
@@ -382,9 +383,9 @@ func (d *Dialect) addColumnQuery(ctx context.Context, t dialect.TableRef, c dial
 }
 
 var (
-	defaultClauseRE = sqlgen.LazyRegexp(`DEFAULT ([^;]+)`)
-	defaultRemoveRE = sqlgen.LazyRegexp(`(DEFAULT[^;]+)`)
-	uniqueEndRE     = sqlgen.LazyRegexp(`UNIQUE;*$`)
+	defaultClauseRE = lazyre.MustCompile(`DEFAULT ([^;]+)`)
+	defaultRemoveRE = lazyre.MustCompile(`(DEFAULT[^;]+)`)
+	uniqueEndRE     = lazyre.MustCompile(`UNIQUE;*$`)
 )
 
 // changeColumnQuery is the postgres changeColumnQuery for one attribute.

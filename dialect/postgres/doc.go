@@ -26,5 +26,5 @@
 // operation does not carry it).
 //
 // Imports: package dialect, dialect/internal/sqlgen, pgx's pgconn and the
-// standard library. Never goja, jsrt or bridge.
+// standard library (and internal/lazyre). Never goja, jsrt or bridge.
 package postgres

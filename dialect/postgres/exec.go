@@ -8,6 +8,7 @@ import (
 
 	"github.com/sqzjs/sqzjs/dialect"
 	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // RenderBulkInsert is dialect.BulkInsertRenderer: the bulkInsert statement
@@ -442,7 +443,7 @@ func showConstraintsQuery(table string) string {
 
 const fkReferencesPrefix = "SELECT DISTINCT tc.constraint_name as constraint_name, tc.constraint_schema as constraint_schema, tc.constraint_catalog as constraint_catalog, tc.table_name as table_name,tc.table_schema as table_schema,tc.table_catalog as table_catalog,tc.initially_deferred as initially_deferred,tc.is_deferrable as is_deferrable,kcu.column_name as column_name,ccu.table_schema  AS referenced_table_schema,ccu.table_catalog  AS referenced_table_catalog,ccu.table_name  AS referenced_table_name,ccu.column_name AS referenced_column_name FROM information_schema.table_constraints AS tc JOIN information_schema.key_column_usage AS kcu ON tc.constraint_name = kcu.constraint_name JOIN information_schema.constraint_column_usage AS ccu ON ccu.constraint_name = tc.constraint_name "
 
-var camelRE = sqlgen.LazyRegexp(`[-_\s]+(.)?`)
+var camelRE = lazyre.MustCompile(`[-_\s]+(.)?`)
 
 // camelize is Utils.camelize.
 func camelize(s string) string {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/sqzjs/sqzjs/dialect"
 	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // A parser turns the text of a value into the JavaScript value pg gives
@@ -240,7 +241,7 @@ func parseInt(s string) any {
 	return f
 }
 
-var floatPrefixRE = sqlgen.LazyRegexp(`^[+-]?(Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)`)
+var floatPrefixRE = lazyre.MustCompile(`^[+-]?(Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)`)
 
 // parseFloat is JavaScript's parseFloat.
 func parseFloat(s string) any {
@@ -301,9 +302,9 @@ func parseDateOnly(s string) any {
 }
 
 var (
-	dateTimeRE = sqlgen.LazyRegexp(`(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$`)
-	dateRE     = sqlgen.LazyRegexp(`^(\d{1,})-(\d{2})-(\d{2})( BC)?$`)
-	zoneRE     = sqlgen.LazyRegexp(`([Z+-])(\d{2})?:?(\d{2})?:?(\d{2})?`)
+	dateTimeRE = lazyre.MustCompile(`(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$`)
+	dateRE     = lazyre.MustCompile(`^(\d{1,})-(\d{2})-(\d{2})( BC)?$`)
+	zoneRE     = lazyre.MustCompile(`([Z+-])(\d{2})?:?(\d{2})?:?(\d{2})?`)
 )
 
 // parseDate is postgres-date: a Date (time.Time, millisecond precision),
@@ -465,7 +466,7 @@ func parseCircle(s string) any {
 	return o
 }
 
-var intervalRE = sqlgen.LazyRegexp(`(([+-]?\d+)\s+years?)?\s*(([+-]?\d+)\s+mons?)?\s*(([+-]?\d+)\s+days?)?\s*(([+-])?([\d]*):(\d\d):(\d\d)\.?(\d{1,6})?)?`)
+var intervalRE = lazyre.MustCompile(`(([+-]?\d+)\s+years?)?\s*(([+-]?\d+)\s+mons?)?\s*(([+-]?\d+)\s+days?)?\s*(([+-])?([\d]*):(\d\d):(\d\d)\.?(\d{1,6})?)?`)
 
 // parseInterval is postgres-interval: a PostgresInterval with the non-zero
 // parts.
@@ -532,7 +533,7 @@ func parseHstore(s string) any {
 	return o
 }
 
-var hstoreRE = sqlgen.LazyRegexp(`"(?:\\"|\\\\|[\s\S])*?"|NULL`)
+var hstoreRE = lazyre.MustCompile(`"(?:\\"|\\\\|[\s\S])*?"|NULL`)
 
 // parseRange is Sequelize's range parse: [] for empty, else two bounds
 // {value, inclusive}.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sqzjs/sqzjs/dialect"
 	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // Dialect is Sequelize's PostgreSQL dialect.
@@ -102,13 +103,13 @@ func (d *Dialect) schema() string {
 }
 
 var (
-	uniqueDetailRE    = sqlgen.LazyRegexp(`Key \((.*?)\)=\((.*?)\)`)
-	fkIndexRE         = sqlgen.LazyRegexp(`violates foreign key constraint "(.+?)"`)
-	fkTableRE         = sqlgen.LazyRegexp(`on table "(.+?)"`)
-	constraintOrIndex = sqlgen.LazyRegexp(`(?i)(CONSTRAINT|INDEX)`)
+	uniqueDetailRE    = lazyre.MustCompile(`Key \((.*?)\)=\((.*?)\)`)
+	fkIndexRE         = lazyre.MustCompile(`violates foreign key constraint "(.+?)"`)
+	fkTableRE         = lazyre.MustCompile(`on table "(.+?)"`)
+	constraintOrIndex = lazyre.MustCompile(`(?i)(CONSTRAINT|INDEX)`)
 	// Query.formatError's reading of an unknown constraint or index.
-	unknownConstraintRE = sqlgen.LazyRegexp(`(?i)(?:constraint|index) "(.+?)"`)
-	unknownRelationRE   = sqlgen.LazyRegexp(`(?i)relation "(.+?)"`)
+	unknownConstraintRE = lazyre.MustCompile(`(?i)(?:constraint|index) "(.+?)"`)
+	unknownRelationRE   = lazyre.MustCompile(`(?i)relation "(.+?)"`)
 )
 
 // Classify turns a pg error into Sequelize's shape (Query.formatError): the

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sqzjs/sqzjs/dialect"
 	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // Query types (Sequelize's QueryTypes).
@@ -237,11 +238,11 @@ func selectResult(rows []any, o qopts) any {
 }
 
 var (
-	showIndexDefRE     = sqlgen.LazyRegexp(`(?i)ON .*? (?:USING .*?\s)?\(([\s\S]*)\)`)
-	collateRE          = sqlgen.LazyRegexp(`COLLATE "(.*?)"`)
-	foreignKeysQueryRE = sqlgen.LazyRegexp(`SELECT conname as constraint_name, pg_catalog\.pg_get_constraintdef\(r\.oid, true\) as condef FROM pg_catalog\.pg_constraint r WHERE r\.conrelid = \(SELECT oid FROM pg_class WHERE relname = '.*' LIMIT 1\) AND r\.contype = 'f' ORDER BY 1;`)
-	fkDefRE            = sqlgen.LazyRegexp(`FOREIGN KEY \((.+)\) REFERENCES (.+)\((.+)\)( ON (UPDATE|DELETE) (CASCADE|RESTRICT))?( ON (UPDATE|DELETE) (CASCADE|RESTRICT))?`)
-	fromArrayRE        = sqlgen.LazyRegexp(`(?i)("(?:\\.|[^"\\])*"|[^,]*)(?:\s*,\s*|\s*$)`)
+	showIndexDefRE     = lazyre.MustCompile(`(?i)ON .*? (?:USING .*?\s)?\(([\s\S]*)\)`)
+	collateRE          = lazyre.MustCompile(`COLLATE "(.*?)"`)
+	foreignKeysQueryRE = lazyre.MustCompile(`SELECT conname as constraint_name, pg_catalog\.pg_get_constraintdef\(r\.oid, true\) as condef FROM pg_catalog\.pg_constraint r WHERE r\.conrelid = \(SELECT oid FROM pg_class WHERE relname = '.*' LIMIT 1\) AND r\.contype = 'f' ORDER BY 1;`)
+	fkDefRE            = lazyre.MustCompile(`FOREIGN KEY \((.+)\) REFERENCES (.+)\((.+)\)( ON (UPDATE|DELETE) (CASCADE|RESTRICT))?( ON (UPDATE|DELETE) (CASCADE|RESTRICT))?`)
+	fromArrayRE        = lazyre.MustCompile(`(?i)("(?:\\.|[^"\\])*"|[^,]*)(?:\s*,\s*|\s*$)`)
 )
 
 // fromArray is the query generator's fromArray: the elements of a

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/sqzjs/sqzjs/dialect"
-	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // attr is one rendered attribute: its column name and definition.
@@ -91,8 +91,8 @@ func (d *Dialect) attributesSQL(ctx context.Context, cols []dialect.Column) ([]a
 }
 
 var (
-	booleanFalseRE = sqlgen.LazyRegexp(`DEFAULT '?false'?`)
-	booleanTrueRE  = sqlgen.LazyRegexp(`DEFAULT '?true'?`)
+	booleanFalseRE = lazyre.MustCompile(`DEFAULT '?false'?`)
+	booleanTrueRE  = lazyre.MustCompile(`DEFAULT '?true'?`)
 )
 
 // replaceBooleanDefaults rewrites DEFAULT true/false as 1/0.

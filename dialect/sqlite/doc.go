@@ -13,5 +13,6 @@
 // (modernc.org/sqlite/lib), not database/sql; see conn.go for why.
 //
 // Imports: package dialect, dialect/internal/sqlgen, modernc.org/sqlite/lib,
-// modernc.org/libc and the standard library. Never goja, jsrt or bridge.
+// modernc.org/libc, internal/lazyre and the standard library. Never goja,
+// jsrt or bridge.
 package sqlite

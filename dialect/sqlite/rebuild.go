@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/sqzjs/sqzjs/dialect"
-	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // describeTable is the SQLite describeTable: PRAGMA TABLE_INFO, then the
@@ -410,11 +410,11 @@ type constraint struct {
 }
 
 var (
-	onUpdateRE   = sqlgen.LazyRegexp(`ON UPDATE (CASCADE|SET NULL|RESTRICT|NO ACTION|SET DEFAULT){1}`)
-	onDeleteRE   = sqlgen.LazyRegexp(`ON DELETE (CASCADE|SET NULL|RESTRICT|NO ACTION|SET DEFAULT){1}`)
-	referencesRE = sqlgen.LazyRegexp(`REFERENCES.+\((?:[^)(]+|\((?:[^)(]+|\([^)(]*\))*\))*\)`)
-	conditionRE  = sqlgen.LazyRegexp(`\((?:[^)(]+|\((?:[^)(]+|\([^)(]*\))*\))*\)`)
-	parensRE     = sqlgen.LazyRegexp(`\(.+\)`)
+	onUpdateRE   = lazyre.MustCompile(`ON UPDATE (CASCADE|SET NULL|RESTRICT|NO ACTION|SET DEFAULT){1}`)
+	onDeleteRE   = lazyre.MustCompile(`ON DELETE (CASCADE|SET NULL|RESTRICT|NO ACTION|SET DEFAULT){1}`)
+	referencesRE = lazyre.MustCompile(`REFERENCES.+\((?:[^)(]+|\((?:[^)(]+|\([^)(]*\))*\))*\)`)
+	conditionRE  = lazyre.MustCompile(`\((?:[^)(]+|\((?:[^)(]+|\([^)(]*\))*\))*\)`)
+	parensRE     = lazyre.MustCompile(`\(.+\)`)
 )
 
 // parseConstraints mirrors parseConstraintsFromSql, including its habit of

@@ -13,6 +13,7 @@ import (
 
 	"github.com/sqzjs/sqzjs/dialect"
 	"github.com/sqzjs/sqzjs/dialect/internal/sqlgen"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // Dialect is Sequelize's SQLite dialect.
@@ -61,7 +62,7 @@ func formatDate(t time.Time, tz string, _ *dialect.DataType) (string, error) {
 	return sqlgen.MomentDate(t, tz)
 }
 
-var timestampRE = sqlgen.LazyRegexp(`(?i)timestamp`)
+var timestampRE = lazyre.MustCompile(`(?i)timestamp`)
 
 func castType(t string) string {
 	if timestampRE().MatchString(t) {

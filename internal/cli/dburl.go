@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
-	"sync"
+
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // legacyURL is the part of Node's legacy url.parse result that
@@ -21,8 +21,8 @@ type legacyURL struct {
 }
 
 var (
-	protocolRE = lazyRegexp(`^[a-zA-Z0-9.+-]+:`)
-	portRE     = lazyRegexp(`:[0-9]*$`)
+	protocolRE = lazyre.MustCompile(`^[a-zA-Z0-9.+-]+:`)
+	portRE     = lazyre.MustCompile(`:[0-9]*$`)
 )
 
 // Characters that end the host part (Node's nonHostChars), and those
@@ -247,14 +247,8 @@ func filteredURL(s string) string {
 	return s[:start] + user + ":*****" + rest[at:]
 }
 
-// lazyRegexp compiles expr on first use: regular expressions built at package
-// initialisation would cost every run, most of which never use them.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
-
 // urlWithPassword finds scheme://user:password@ in text.
-var urlWithPassword = lazyRegexp(`([a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@]*):([^\s@/]*)@`)
+var urlWithPassword = lazyre.MustCompile(`([a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@]*):([^\s@/]*)@`)
 
 // maskURLs replaces the password of every URL in s by *****.
 func maskURLs(s string) string {

@@ -54,5 +54,5 @@
 //     one from .sequelizerc).
 //
 // Imports: migrate, bridge, jsrt, dialect and dialect/all (for the name →
-// dialect table), goja and the standard library.
+// dialect table), internal/lazyre, goja and the standard library.
 package cli

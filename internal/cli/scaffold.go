@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // The scaffolding commands: commands/init.js (init, init:config,
@@ -348,9 +350,9 @@ func (a attribute) Type(prefix string) string {
 var dataTypes = strings.Split("ABSTRACT STRING CHAR TEXT NUMBER TINYINT SMALLINT MEDIUMINT INTEGER BIGINT FLOAT TIME DATE DATEONLY BOOLEAN NOW BLOB DECIMAL NUMERIC UUID UUIDV1 UUIDV4 HSTORE JSON JSONB VIRTUAL ARRAY ENUM RANGE REAL DOUBLE GEOMETRY GEOGRAPHY CIDR INET MACADDR CITEXT TSVECTOR", " ")
 
 var (
-	enumValues  = lazyRegexp(`^\{(,? ?[A-z0-9 ]+)+\}$`)
-	valueSplit  = lazyRegexp(`\s*,\s*`)
-	attrSpaces  = lazyRegexp(`\s{2,}`)
+	enumValues  = lazyre.MustCompile(`^\{(,? ?[A-z0-9 ]+)+\}$`)
+	valueSplit  = lazyre.MustCompile(`\s*,\s*`)
+	attrSpaces  = lazyre.MustCompile(`\s{2,}`)
 	attrFunctns = []string{"array", "enum"}
 )
 

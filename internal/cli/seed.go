@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 	"github.com/sqzjs/sqzjs/migrate"
 )
 
@@ -84,8 +85,8 @@ func seedNames(inv *invocation) []string {
 }
 
 var (
-	yargsHex    = lazyRegexp(`(?i)^0x[0-9a-f]+$`)
-	yargsNumber = lazyRegexp(`^-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$`)
+	yargsHex    = lazyre.MustCompile(`(?i)^0x[0-9a-f]+$`)
+	yargsNumber = lazyre.MustCompile(`^-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$`)
 )
 
 // yargsNumeric reports whether yargs-parser turns an array value into a

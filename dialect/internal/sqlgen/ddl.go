@@ -6,9 +6,10 @@ import (
 	"strings"
 
 	"github.com/sqzjs/sqzjs/dialect"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
-var upperRE = LazyRegexp(`([A-Z])`)
+var upperRE = lazyre.MustCompile(`([A-Z])`)
 
 // Underscore is inflection.underscore (v1.13), which Sequelize uses for
 // generated index names: "_" before every ASCII capital, one leading "_"

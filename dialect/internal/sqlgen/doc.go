@@ -5,6 +5,6 @@
 // a dialect decides differently is a field of [Flavor], passed in by value;
 // there is no embedded "base dialect" (Go embedding has no virtual dispatch).
 //
-// Imports: the standard library and package dialect only. Being internal to
+// Imports: the standard library, package dialect and internal/lazyre only. Being internal to
 // dialect/, it can be imported by the concrete dialects and nothing else.
 package sqlgen

@@ -14,12 +14,13 @@ import (
 	"unsafe"
 
 	"github.com/sqzjs/sqzjs/dialect"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // FormatNumber renders a float64 as JavaScript's Number.prototype.toString.
 func FormatNumber(f float64) string { return dialect.FormatNumber(f) }
 
-var offsetRE = LazyRegexp(`^([+-])(\d{1,2}):?(\d{2})$`)
+var offsetRE = lazyre.MustCompile(`^([+-])(\d{1,2}):?(\d{2})$`)
 
 // InZone moves t into a Sequelize timezone setting: "" is the process time
 // zone, "+05:30" a fixed offset, anything else an IANA zone name.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sqzjs/sqzjs/dialect"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 // ModelSelect renders queryGenerator.selectQuery(table, options, model) for
@@ -409,10 +410,10 @@ func (f Flavor) modelOrder(items []any, modelName string) ([]string, error) {
 }
 
 var (
-	jsonArrowRE   = LazyRegexp(`#>>|->>`)
-	jsonExtractRE = LazyRegexp(`(?i)json_extract\(`)
-	jsonValueRE   = LazyRegexp(`(?i)json_value\(`)
-	parensRE      = LazyRegexp(`\(|\)`)
+	jsonArrowRE   = lazyre.MustCompile(`#>>|->>`)
+	jsonExtractRE = lazyre.MustCompile(`(?i)json_extract\(`)
+	jsonValueRE   = lazyre.MustCompile(`(?i)json_value\(`)
+	parensRE      = lazyre.MustCompile(`\(|\)`)
 )
 
 // generateInclude renders one include: its columns, its JOIN (or the

@@ -6,13 +6,14 @@ import (
 	"strings"
 
 	"github.com/sqzjs/sqzjs/dialect"
+	"github.com/sqzjs/sqzjs/internal/lazyre"
 )
 
 var (
-	dollarTagRE   = LazyRegexp(`^\$([a-zA-Z_][0-9a-zA-Z_]*)?\$`)
-	namedReplRE   = LazyRegexp(`^:([a-zA-Z_][0-9a-zA-Z_]*)(?:\)|,|$|\s|::|;|\])`)
-	identCharRE   = LazyRegexp(`^[0-9a-zA-Z_]$`)
-	newTokenPrior = LazyRegexp(`^[\s(>,=]$`)
+	dollarTagRE   = lazyre.MustCompile(`^\$([a-zA-Z_][0-9a-zA-Z_]*)?\$`)
+	namedReplRE   = lazyre.MustCompile(`^:([a-zA-Z_][0-9a-zA-Z_]*)(?:\)|,|$|\s|::|;|\])`)
+	identCharRE   = lazyre.MustCompile(`^[0-9a-zA-Z_]$`)
+	newTokenPrior = lazyre.MustCompile(`^[\s(>,=]$`)
 )
 
 func canPrecedeNewToken(prev string) bool {
@@ -173,7 +174,7 @@ func (f Flavor) InjectReplacements(sql string, replacements any) (string, error)
 	return out.String(), nil
 }
 
-var bindRE = LazyRegexp(`\$(\$|\w+)`)
+var bindRE = lazyre.MustCompile(`\$(\$|\w+)`)
 
 // BindParams validates $1/$name bind parameters against bind (an array or
 // an object) as Sequelize's formatBindParameters does, and returns the SQL
